@@ -1,0 +1,114 @@
+"""Tasks for editors and maintainers: `invoke --list` shows them all.
+
+The site tasks are the ones `pelican-quickstart` generates (build, serve, ...);
+the rest run the project's own tools, each kept in its own module.
+"""
+
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import task
+from pelican import main as pelican_main
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": "publishconf.py",
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    "github_pages_branch": "gh-pages",
+    "commit_message": "Publish site",
+    # `serve` listens on loopback only.
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def pelican_run(cmd):
+    """Run Pelican in this process with a shell-style argument string."""
+    pelican_main(shlex.split(cmd))
+
+
+@task
+def clean(c):
+    """Remove generated files."""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+        os.makedirs(CONFIG["deploy_path"])
+
+
+@task
+def build(c):
+    """Build the local version of the site."""
+    pelican_run("-s {settings_base}".format(**CONFIG))
+
+
+@task
+def rebuild(c):
+    """`build` with the delete switch."""
+    pelican_run("-d -s {settings_base}".format(**CONFIG))
+
+
+@task
+def regenerate(c):
+    """Regenerate the site whenever a file changes."""
+    pelican_run("-r -s {settings_base}".format(**CONFIG))
+
+
+@task
+def serve(c, port=CONFIG["port"]):
+    """Serve output/ at http://127.0.0.1:8000/ (loopback only)."""
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        CONFIG["deploy_path"], (CONFIG["host"], int(port)), ComplexHTTPRequestHandler
+    )
+    sys.stderr.write(f"Serving at http://{CONFIG['host']}:{port}/ ...\n")
+    server.serve_forever()
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`."""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Build the production version of the site (publishconf.py)."""
+    pelican_run("-s {settings_publish}".format(**CONFIG))
+
+
+@task
+def livereload(c):
+    """Rebuild and reload the browser tab whenever a file changes."""
+    from livereload import Server
+
+    def cached_build():
+        pelican_run(
+            "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true".format(
+                **CONFIG
+            )
+        )
+
+    cached_build()
+    server = Server()
+    theme_path = SETTINGS["THEME"]
+    for glob in [
+        CONFIG["settings_base"],
+        f"{theme_path}/templates/**/*.html",
+        f"{theme_path}/static/**/*.css",
+        "{}/**/*.md".format(SETTINGS["PATH"]),
+        "plugins/briefings/**/*.py",
+        "plugins/briefings/data/*",
+    ]:
+        server.watch(glob, cached_build)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])

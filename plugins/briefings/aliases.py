@@ -1,0 +1,104 @@
+"""Learn who is who from the way a report introduces people.
+
+Pure core: no Pelican import. Reports name an official once with their
+country ("Turkmen President Serdar Berdimuhamedov") and by surname after that
+("Berdimuhamedov welcomed..."). ``learn_aliases`` reads those introductions
+and returns surface forms that mean a country for the rest of that report.
+
+Introductions understood (title = any phrase in ``cues.json`` "titles"):
+
+* ``<Demonym|Country> <title> <Name>``      Pakistani Prime Minister Shehbaz Sharif
+* ``<Country>’s <title> <Name>``           Myanmar’s Prime Minister Nyo Saw
+* ``<title> <Name> of <Country>``          President Kassym-Jomart Tokayev of Kazakhstan
+* ``his <demonym> counterpart, <Name>``    his Omani counterpart, Badr Albusaidi
+* ``<Name>, <Country>’s <title>``          Hakan Fidan, Turkey’s foreign minister
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from .cues import Cues
+from .gazetteer import Gazetteer, Mention
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# One word of a personal name: capitalised, or an initial ("J."); the
+# particles keep "Mohammed bin Salman" and "Abdul Latif Rashid" whole.
+_NAME_WORD = rf"(?:[{_UPPER}](?:\.|[\w’'-]*\w)|(?:bin|bint|ibn|al|el|de|da|di|van|von|der|du|le|la)(?=\s+[{_UPPER}]))"
+NAME = rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+_POSSESSIVE = re.compile(r"[’']s$")
+_INTRO_KINDS = frozenset({"name", "demonym"})
+# Surnames shorter than this are too likely to be ordinary words.
+_MIN_SURNAME = 4
+
+
+class AliasLearner:
+    """Compiled introduction patterns for one set of cues."""
+
+    def __init__(self, cues: Cues):
+        title = rf"(?:{cues.title})"
+        self._title_words = cues.title_words
+        # After a country mention: "’s Prime Minister Nyo Saw", " President X"
+        self._after = re.compile(rf"(?:[’']s)?\s+(?:{title}),?\s+(?P<name>{NAME})")
+        # Before a country mention: "President X of (the) "
+        self._before_of = re.compile(rf"(?:{title})\s+(?P<name>{NAME})\s+of\s+(?:the\s+)?$")
+        # Apposition: "Hakan Fidan, (the) " ... "<Country>’s <title>" after.
+        self._before_appos = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?$")
+        self._title_after = re.compile(rf"(?:[’']s)?\s+(?:{title})\b")
+
+    def _clean(self, name: str) -> str | None:
+        name = _POSSESSIVE.sub("", name.strip())
+        words = name.split()
+        # Drop title words the name pattern swallowed ("Prime Minister X").
+        while words and words[0].lower() in self._title_words:
+            words.pop(0)
+        return " ".join(words) or None
+
+    def introductions(self, text: str, mentions: Iterable[Mention]) -> Iterable[tuple[str, str]]:
+        """Yield (name, country code) for each introduction in ``text``."""
+        for m in mentions:
+            if m.kind not in _INTRO_KINDS:
+                continue
+            after = self._after.match(text, m.end)
+            if after:
+                yield after.group("name"), m.code
+                continue
+            window = text[max(0, m.start - 120) : m.start]
+            before = self._before_of.search(window) if m.kind == "name" else None
+            if before:
+                yield before.group("name"), m.code
+                continue
+            appos = self._before_appos.search(window)
+            if appos and self._title_after.match(text, m.end):
+                yield appos.group("name"), m.code
+
+    def learn(
+        self, texts: Iterable[str], gazetteer: Gazetteer, known: Mapping[str, str] | None = None
+    ) -> dict[str, str]:
+        """Return {surface form: country code} learned from ``texts``.
+
+        ``known`` (an editor's alias file) is used while reading and wins over
+        anything learned. A surname introduced for two countries is dropped.
+        """
+        known = dict(known or {})
+        learned: dict[str, str] = {}
+        conflicts: set[str] = set()
+        for text in texts:
+            for raw, code in self.introductions(text, gazetteer.find_mentions(text, known)):
+                full = self._clean(raw)
+                if not full:
+                    continue
+                forms = {full}
+                surname = full.split()[-1]
+                if len(surname) >= _MIN_SURNAME and surname.lower() not in self._title_words:
+                    forms.add(surname)
+                for form in forms:
+                    if gazetteer.resolve(form) is not None or form in known:
+                        continue
+                    if learned.get(form, code) != code:
+                        conflicts.add(form)
+                    learned[form] = code
+        for form in conflicts:
+            learned.pop(form, None)
+        return {**learned, **known}

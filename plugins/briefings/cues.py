@@ -1,0 +1,61 @@
+"""Load the phrases the splitter reads as structure (titles, meeting cues).
+
+Pure core: no Pelican import. The phrases live in ``data/cues.json`` so an
+editor can extend them without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_CUES_PATH = Path(__file__).with_name("data") / "cues.json"
+
+
+def _alternation(phrases) -> str:
+    # Longest first, so "Prime Minister" wins over "Minister".
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled phrase patterns used by alias learning and attribution."""
+
+    title: str  # regex source: one official title ("Prime Minister")
+    title_words: frozenset[str]
+    meeting: re.Pattern
+    topic_shift: re.Pattern
+    location_before: re.Pattern
+
+    @classmethod
+    def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls.from_mapping(data)
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> Cues:
+        titles = data["titles"]
+        words = frozenset(w.lower() for t in titles for w in t.split())
+        meeting = re.compile(r"\b(?:%s)\b" % _alternation(data["meeting_cues"]))
+        shift = re.compile(r"^\W*(?:%s)\b" % _alternation(data["topic_shift_cues"]))
+        location = re.compile(
+            r"(?:\b(?:%s)\s+(?:the\s+)?)$" % _alternation(data["location_words"]),
+            re.IGNORECASE,
+        )
+        return cls(
+            title=_alternation(titles),
+            title_words=words,
+            meeting=meeting,
+            topic_shift=shift,
+            location_before=location,
+        )
+
+
+@lru_cache(maxsize=4)
+def default_cues() -> Cues:
+    """Return the cues shipped with the plugin (read once per process)."""
+    return Cues.from_file()

@@ -1,0 +1,129 @@
+"""Read a report's HTML into blocks, and write the annotated report back.
+
+Pure core: no Pelican import. A *block* is what an editor thinks of as one
+paragraph (a ``<p>``, a list item, a table) or one subheading. Blocks carry a
+stable anchor id, derived from their text, so links into the report survive
+edits elsewhere in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements read as one paragraph each, whatever they contain.
+LEAF_BLOCK_TAGS = frozenset({"p", "li", "pre", "table", "figure", "dd", "dt"})
+# Elements whose children are the blocks.
+CONTAINER_TAGS = frozenset(
+    {"ul", "ol", "dl", "blockquote", "div", "section", "article", "aside", "main"}
+)
+
+_SPACE = re.compile(r"\s+")
+# Strings in the tree that are never report text.
+_IGNORED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space, as a browser does when it renders text."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Block:
+    """One paragraph or subheading of a report, in report order."""
+
+    index: int
+    kind: str  # "heading" or "paragraph"
+    text: str  # plain text, white space normalised
+    html: str  # inner HTML, as the report has it
+    anchor: str = ""
+    element: Tag | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass
+class ParsedReport:
+    """A report's blocks plus the parsed tree they point into."""
+
+    blocks: list[Block]
+    soup: BeautifulSoup = field(repr=False)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if not b.is_heading]
+
+
+def _anchor(prefix: str, text: str, taken: set[str]) -> str:
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    anchor = f"{prefix}-{digest[:8]}"
+    n = 2
+    while anchor in taken:
+        anchor = f"{prefix}-{digest[:8]}-{n}"
+        n += 1
+    taken.add(anchor)
+    return anchor
+
+
+def _walk(node: Tag, found: list[Tag]) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if child.strip() and not isinstance(child, _IGNORED_STRINGS):
+                # Bare text at block level: wrap it so it can carry an anchor.
+                wrapper = child.wrap(BeautifulSoup("", "html.parser").new_tag("p"))
+                found.append(wrapper)
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name.lower()
+        if name in HEADING_TAGS or name in LEAF_BLOCK_TAGS:
+            found.append(child)
+        elif name in CONTAINER_TAGS:
+            if any(isinstance(c, Tag) and c.name in LEAF_BLOCK_TAGS | CONTAINER_TAGS
+                   for c in child.children):
+                _walk(child, found)
+            elif child.get_text(strip=True):
+                found.append(child)
+        elif child.get_text(strip=True):
+            # Inline content at block level (e.g. a bare <a> or <em>).
+            found.append(child)
+
+
+def parse_report(html: str) -> ParsedReport:
+    """Split report HTML into headings and paragraphs, each with an anchor id."""
+    soup = BeautifulSoup(html, "html.parser")
+    elements: list[Tag] = []
+    _walk(soup, elements)
+    blocks: list[Block] = []
+    taken: set[str] = set()
+    for element in elements:
+        text = normalise_space(element.get_text(" "))
+        if not text:
+            continue
+        kind = "heading" if element.name in HEADING_TAGS else "paragraph"
+        anchor = _anchor("h" if kind == "heading" else "p", text, taken)
+        blocks.append(
+            Block(
+                index=len(blocks),
+                kind=kind,
+                text=text,
+                html=element.decode_contents().strip(),
+                anchor=anchor,
+                element=element,
+            )
+        )
+    return ParsedReport(blocks=blocks, soup=soup)

@@ -1,0 +1,209 @@
+"""The plugin's settings: defaults declared once, validated once.
+
+``BriefingsConfig.from_settings(settings)`` merges the user's BRIEFING_*
+settings over :data:`DEFAULTS` (never mutating the user's dict), checks every
+value and raises :class:`SettingsError` with a sentence naming the setting.
+URL settings (COUNTRY_URL, COUNTRY_FEED_ATOM, ...) follow Pelican's own
+conventions and are injected into Pelican's settings with ``setdefault`` so a
+site overrides them in pelicanconf.py like core settings.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer import Gazetteer
+from .topics import load_topic_map
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, object] = {
+    # Countries for a report without a `Countries:` line; None: find them.
+    "BRIEFING_COUNTRIES": None,
+    # A TOML file of names reports use without introducing them.
+    "BRIEFING_ALIASES_FILE": None,
+    # Topic keyword map (dict), a path to a JSON map, or None for the default.
+    "BRIEFING_TOPICS": None,
+    # Quote paragraphs that only mention a country in passing, as context.
+    "BRIEFING_CONTEXT": True,
+    "BRIEFING_CATEGORY": "Briefings",
+    "BRIEFING_TITLE": "{country}: {report_title}",
+    "BRIEFING_URL": "briefings/{report_slug}/{country_slug}/",
+    "BRIEFING_SAVE_AS": "briefings/{report_slug}/{country_slug}/index.html",
+    # A report listing more countries than this gets a warning (it still builds).
+    "BRIEFING_MAX_COUNTRIES": 40,
+}
+
+URL_DEFAULTS: dict[str, str] = {
+    "COUNTRY_URL": "countries/{slug}/",
+    "COUNTRY_SAVE_AS": "countries/{slug}/index.html",
+    "COUNTRIES_URL": "countries/",
+    "COUNTRIES_SAVE_AS": "countries/index.html",
+    "COUNTRY_FEED_ATOM": "feeds/{slug}.atom.xml",
+    "COUNTRY_FEED_RSS": "feeds/{slug}.rss.xml",
+    "COUNTRY_FEED_OPML": "feeds/countries.opml",
+}
+
+_PATTERN_FIELDS = {
+    "BRIEFING_URL": ("report_slug", "country_slug"),
+    "BRIEFING_SAVE_AS": ("report_slug", "country_slug"),
+    "BRIEFING_TITLE": ("country", "report_title"),
+}
+
+
+class SettingsError(ValueError):
+    """A setting the plugin cannot work with."""
+
+
+@dataclass(frozen=True)
+class BriefingsConfig:
+    """Validated plugin settings; the core receives this, not Pelican's dict."""
+
+    countries: tuple[str, ...] | None  # country codes
+    aliases: Mapping[str, str]  # surface form -> country code
+    topics: Mapping[str, tuple[str, ...]]
+    context: bool
+    category: str
+    title: str
+    url: str
+    save_as: str
+    max_countries: int
+
+    @classmethod
+    def from_settings(cls, settings: Mapping, gazetteer: Gazetteer | None = None) -> BriefingsConfig:
+        """Build the config from Pelican settings, or raise SettingsError."""
+        gazetteer = gazetteer or Gazetteer.default()
+        merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+        for key in settings:
+            if key.startswith("BRIEFING_") and key not in DEFAULTS:
+                logger.warning("briefings: unknown setting %s is ignored (known: %s)",
+                               key, ", ".join(sorted(DEFAULTS)))
+        for key, fields in _PATTERN_FIELDS.items():
+            _check_pattern(key, merged[key], fields)
+        max_countries = merged["BRIEFING_MAX_COUNTRIES"]
+        if not isinstance(max_countries, int) or isinstance(max_countries, bool) \
+                or max_countries < 1:
+            raise SettingsError(
+                f"BRIEFING_MAX_COUNTRIES must be a positive whole number, got {max_countries!r}")
+        return cls(
+            countries=_countries(merged["BRIEFING_COUNTRIES"], gazetteer),
+            aliases=_aliases(merged["BRIEFING_ALIASES_FILE"], settings, gazetteer),
+            topics=_topics(merged["BRIEFING_TOPICS"], settings),
+            context=bool(merged["BRIEFING_CONTEXT"]),
+            category=_nonempty_str("BRIEFING_CATEGORY", merged["BRIEFING_CATEGORY"]),
+            title=merged["BRIEFING_TITLE"],
+            url=merged["BRIEFING_URL"],
+            save_as=merged["BRIEFING_SAVE_AS"],
+            max_countries=max_countries,
+        )
+
+
+def resolve_country(name: str, gazetteer: Gazetteer) -> str:
+    """Return the code for a country name, or raise ValueError with a suggestion."""
+    country = gazetteer.resolve(name)
+    if country is not None:
+        return country.code
+    suggestion = gazetteer.suggest(name)
+    hint = f" (did you mean {suggestion}?)" if suggestion else ""
+    raise ValueError(f"unknown country {name!r}{hint}")
+
+
+def _nonempty_str(key: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(f"{key} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _check_pattern(key: str, value, fields) -> None:
+    _nonempty_str(key, value)
+    try:
+        value.format(**{f: "x" for f in fields})
+    except (KeyError, IndexError, ValueError) as error:
+        raise SettingsError(
+            f"{key} = {value!r} is not a valid pattern: it may use only "
+            + ", ".join("{%s}" % f for f in fields) + f" ({error})") from None
+
+
+def _countries(value, gazetteer: Gazetteer) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise SettingsError(
+            "BRIEFING_COUNTRIES must be a list of country names, like "
+            f"['Russia', 'Iraq'], or None; got {value!r}")
+    codes = []
+    for name in value:
+        if not isinstance(name, str):
+            raise SettingsError(f"BRIEFING_COUNTRIES: {name!r} is not a country name")
+        try:
+            codes.append(resolve_country(name, gazetteer))
+        except ValueError as error:
+            raise SettingsError(f"BRIEFING_COUNTRIES: {error}") from None
+    return tuple(dict.fromkeys(codes))
+
+
+def _site_path(value, settings: Mapping) -> Path:
+    path = Path(value)
+    if not path.is_absolute():
+        # Relative to the folder of pelicanconf.py, like Pelican's PATH.
+        base = Path(settings.get("PATH", ".")).parent if settings.get("PATH") else Path(".")
+        path = base / path
+    return path
+
+
+def _aliases(value, settings: Mapping, gazetteer: Gazetteer) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, (str, Path)):
+        raise SettingsError(f"BRIEFING_ALIASES_FILE must be a path, got {value!r}")
+    path = _site_path(value, settings)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError(f"BRIEFING_ALIASES_FILE: {path} does not exist") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"BRIEFING_ALIASES_FILE: {path} does not parse: {error}") from None
+    table = data.get("aliases")
+    if not isinstance(table, dict):
+        raise SettingsError(
+            f"BRIEFING_ALIASES_FILE: {path} needs an [aliases] table of "
+            '"Name" = "Country" lines')
+    aliases = {}
+    for form, country in table.items():
+        if not isinstance(country, str):
+            raise SettingsError(f"BRIEFING_ALIASES_FILE: {path}: {form!r} must map to a "
+                                f"country name, got {country!r}")
+        try:
+            aliases[form] = resolve_country(country, gazetteer)
+        except ValueError as error:
+            raise SettingsError(f"BRIEFING_ALIASES_FILE: {path}: {form!r}: {error}") from None
+    return aliases
+
+
+def _topics(value, settings: Mapping) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        topic_map = load_topic_map()
+    elif isinstance(value, (str, Path)):
+        path = _site_path(value, settings)
+        try:
+            topic_map = load_topic_map(path)
+        except (OSError, ValueError) as error:
+            raise SettingsError(f"BRIEFING_TOPICS: cannot read {path}: {error}") from None
+    elif isinstance(value, Mapping):
+        topic_map = value
+    else:
+        raise SettingsError(
+            "BRIEFING_TOPICS must be a mapping of topic to keywords, a path, or None; "
+            f"got {value!r}")
+    checked = {}
+    for topic, keywords in topic_map.items():
+        if not isinstance(topic, str) or isinstance(keywords, str) or not all(
+                isinstance(k, str) and k for k in keywords):
+            raise SettingsError(
+                f"BRIEFING_TOPICS: {topic!r} must map to a list of keywords, got {keywords!r}")
+        checked[topic] = tuple(keywords)
+    return checked

@@ -112,3 +112,15 @@ def livereload(c):
     ]:
         server.watch(glob, cached_build)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task(help={"file": "the report to split", "automatic": "ignore Countries: and the site default"})
+def split(c, file, automatic=False):
+    """Show how a report splits into briefings, and why, without building."""
+    sys.path.insert(0, SETTINGS["PLUGIN_PATHS"][0])
+    from briefings.explain import explain
+
+    try:
+        print(explain(file, SETTINGS_FILE_BASE, automatic=automatic))
+    except FileNotFoundError:
+        sys.exit(f"invoke split: {file}: no such file")

@@ -98,24 +98,8 @@ class ReportSplitter:
 
     def partners_of(self, report) -> tuple[str, ...] | None:
         """Return the country codes a report names, or the site default."""
-        raw = report.metadata.get("countries")
-        if raw is None:
-            return self.config.countries
-        names = raw if isinstance(raw, (list, tuple)) else _LIST_SEPARATORS.split(str(raw))
-        codes = []
-        for name in (n.strip() for n in names):
-            if not name:
-                continue
-            try:
-                codes.append(resolve_country(name, self.gazetteer))
-            except ValueError as error:
-                logger.warning("briefings: %s: Countries: %s; that name is skipped",
-                               report.relative_source_path, error)
-        if not codes:
-            logger.warning("briefings: %s: Countries: names no known country; using the "
-                           "site default", report.relative_source_path)
-            return self.config.countries
-        return tuple(dict.fromkeys(codes))
+        return report_partners(report.metadata.get("countries"), self.config.countries,
+                               self.gazetteer, report.relative_source_path)
 
     def split_report(self, report) -> list[Article]:
         source = getattr(report, _SOURCE_ATTR, None) or report._content
@@ -186,6 +170,29 @@ class ReportSplitter:
         for excerpt in briefing.excerpts:
             excerpt.url = f"{report.url}#{excerpt.anchor}"
         return article
+
+
+def report_partners(raw, default, gazetteer: Gazetteer, path: str) -> tuple[str, ...] | None:
+    """Resolve a report's `Countries:` metadata; fall back to ``default``.
+
+    Unknown names are logged (with the closest known name) and skipped.
+    """
+    if raw is None:
+        return default
+    names = raw if isinstance(raw, (list, tuple)) else _LIST_SEPARATORS.split(str(raw))
+    codes = []
+    for name in (n.strip() for n in names):
+        if not name:
+            continue
+        try:
+            codes.append(resolve_country(name, gazetteer))
+        except ValueError as error:
+            logger.warning("briefings: %s: Countries: %s; that name is skipped", path, error)
+    if not codes:
+        logger.warning("briefings: %s: Countries: names no known country; using the "
+                       "site default", path)
+        return default
+    return tuple(dict.fromkeys(codes))
 
 
 def split_reports(generator) -> None:

@@ -1,0 +1,66 @@
+"""Show an editor how a report will be split, without building the site.
+
+``invoke split content/reports/x.md`` prints, per country, the paragraphs it
+takes and the words that decided it. It reads the file with Pelican's own
+Markdown reader and the site's settings, so it splits exactly as a build does.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+
+from .adapter import report_partners
+from .attribution import Splitter
+from .gazetteer import Gazetteer
+from .report import parse_report
+from .sanitize import sanitize_html
+from .settings import BriefingsConfig
+
+
+def explain(path: str, settings_file: str = "pelicanconf.py", automatic: bool = False) -> str:
+    """Return a readable account of how the report at ``path`` splits."""
+    settings = read_settings(settings_file)
+    gazetteer = Gazetteer.default()
+    config = BriefingsConfig.from_settings(settings, gazetteer)
+    content, metadata = MarkdownReader(settings).read(path)
+    title = str(metadata.get("title", Path(path).stem))
+    raw = None if automatic else metadata.get("countries")
+    default = None if automatic else config.countries
+    partners = report_partners(raw, default, gazetteer, path)
+    if automatic:
+        source = "found automatically (--automatic)"
+    elif raw is not None:
+        source = "from the report's Countries: line"
+    elif default is not None:
+        source = "from the site's BRIEFING_COUNTRIES"
+    else:
+        source = "found automatically (BRIEFING_COUNTRIES = None)"
+    parsed = parse_report(sanitize_html(content))
+    split = Splitter(gazetteer, aliases=config.aliases).split(title, parsed.blocks, partners)
+    numbers = {b.index: n + 1 for n, b in enumerate(parsed.paragraphs)}
+    name = lambda code: gazetteer.get(code).name  # noqa: E731
+
+    lines = [f"{path}: {title}",
+             f"Countries ({source}): " + (", ".join(map(name, split.partners)) or "none"),
+             "Home country (no briefing unless listed): "
+             + (name(split.home) if split.home else "unclear")]
+    if split.aliases:
+        lines.append("Names read as countries: " + ", ".join(
+            f"{form} → {name(code)}" for form, code in sorted(split.aliases.items())))
+    for code in split.partners:
+        taken = split.paragraphs_for(code)
+        lines.append("")
+        lines.append(f"{name(code)}: {len(taken)} paragraph(s)")
+        for p in taken:
+            role = "primary" if code in p.primary else "context"
+            quote = textwrap.shorten(p.block.text, 70, placeholder="…")
+            lines.append(f"  ¶{numbers[p.block.index]:<3} {role:8} {p.reasons.get(code, '')}")
+            lines.append(f"        “{quote}”")
+    unused = [numbers[p.block.index] for p in split.paragraphs if not p.countries]
+    lines.append("")
+    lines.append("In no briefing: " + (", ".join(f"¶{n}" for n in unused) or "none"))
+    return "\n".join(lines)

@@ -31,6 +31,7 @@ from .attribution import Splitter
 from .briefing import Briefing, excerpt_markup, make_briefings
 from .countries import Country, CountriesGenerator
 from .gazetteer import Gazetteer
+from .guards import guard_output_paths
 from .report import parse_report
 from .sanitize import sanitize_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
@@ -83,6 +84,8 @@ class ReportSplitter:
 
     def split_all(self) -> None:
         reports = [a for a in self.generator.articles if not hasattr(a, "country")]
+        # Reports first, so briefing paths are built from safe report slugs.
+        guard_output_paths(reports, self.generator.output_path)
         made = []
         for report in reports:
             try:
@@ -91,6 +94,7 @@ class ReportSplitter:
                 logger.exception("briefings: %s: could not be split; its briefings are "
                                  "skipped", report.relative_source_path,
                                  exc_info=self.settings.get("DEBUG", False))
+        guard_output_paths(reports + made, self.generator.output_path)
         self.generator.articles.extend(made)
         for briefing in made:
             self.generator.add_source_path(briefing)

@@ -1,17 +1,18 @@
 """Split multi-country reports into per-country briefings, hubs and feeds.
 
 Load with ``PLUGIN_PATHS = ["plugins"]`` and ``PLUGINS = ["briefings"]``.
-The pure core (report, attribution, briefing, gazetteer, topics) has no
-Pelican import; ``adapter`` and ``countries`` are the Pelican side.
+The pure core (report, attribution, briefing, gazetteer, topics, ...) has no
+Pelican import; ``adapter``, ``countries`` and ``guards`` are the Pelican
+side, imported only when Pelican registers the plugin.
 """
-
-from pelican import signals
-
-from .adapter import configure, get_generators, split_reports
 
 
 def register():
     """Connect the plugin to Pelican's signals."""
+    from pelican import signals
+
+    from .adapter import configure, get_generators, split_reports
+
     signals.initialized.connect(configure)
     signals.article_generator_pretaxonomy.connect(split_reports)
     signals.get_generators.connect(get_generators)

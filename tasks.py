@@ -124,3 +124,23 @@ def split(c, file, automatic=False):
         print(explain(file, SETTINGS_FILE_BASE, automatic=automatic))
     except FileNotFoundError:
         sys.exit(f"invoke split: {file}: no such file")
+
+
+def _ensure_test_tools(c):
+    """Install the test suite's non-Python tools (HTML checker, Chromium) if missing."""
+    if not os.path.isfile("node_modules/vnu-jar/build/dist/vnu.jar"):
+        c.run("npm ci --no-audit --no-fund --loglevel=error")
+    if not shutil.which("chromium"):
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            c.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive "
+                  "apt-get install -y -qq chromium >/dev/null")
+        else:
+            sys.exit("invoke test: the browser tests need Debian's chromium: "
+                     "sudo apt-get install chromium")
+
+
+@task(help={"args": "extra pytest arguments, e.g. -k feeds"})
+def test(c, args=""):
+    """Install the test tools if missing, then run the whole test suite."""
+    _ensure_test_tools(c)
+    c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)

@@ -27,15 +27,28 @@ from bs4 import BeautifulSoup
 CORPUS_DIR = Path(__file__).resolve().parent
 
 # The labels files use exactly the seed report's schema; these are its keys.
-LABEL_KEYS = {"title", "date", "countries", "not_paragraphs", "headings", "paragraphs", "rules"}
+LABEL_KEYS = {
+    "title",
+    "date",
+    "countries",
+    "not_paragraphs",
+    "headings",
+    "paragraphs",
+    "rules",
+}
 PARAGRAPH_KEYS = {"i", "starts", "primary", "optional"}
 HEADING_KEYS = {"before_paragraph", "text"}
 # `starts` quotes the first words of a paragraph; the seed uses 6 to 9 words.
 STARTS_MIN_WORDS, STARTS_MAX_WORDS = 6, 9
 RULES = {
     "primary": "must appear in that country's briefing",
-    "optional": "may appear in that country's briefing (as context); not counted either way",
-    "other": "a paragraph must not appear in the briefing of a country for which it is neither primary nor optional",
+    "optional": (
+        "may appear in that country's briefing (as context); not counted either way"
+    ),
+    "other": (
+        "a paragraph must not appear in the briefing of a country"
+        " for which it is neither primary nor optional"
+    ),
 }
 
 
@@ -73,7 +86,10 @@ def render_report(path: Path) -> RenderedReport:
     for element in soup.find_all(["p", "li", "h2", "h3"]):
         if element.name in ("h2", "h3"):
             report.headings.append(
-                {"before_paragraph": len(report.paragraphs), "text": normalise_space(element.get_text())}
+                {
+                    "before_paragraph": len(report.paragraphs),
+                    "text": normalise_space(element.get_text()),
+                }
             )
         elif element.name == "li" or element.find_parent("li") is None:
             # A <p> inside a loose list item is part of that item, not a block.
@@ -91,12 +107,16 @@ def check_metadata(report: RenderedReport, labels: dict) -> list[str]:
     if problems:
         return problems
     if labels["title"] != meta["Title"]:
-        problems.append(f"title differs: {labels['title']!r} vs header {meta['Title']!r}")
+        problems.append(
+            f"title differs: {labels['title']!r} vs header {meta['Title']!r}"
+        )
     if labels["date"] != meta["Date"].split()[0]:
         problems.append(f"date differs: {labels['date']!r} vs header {meta['Date']!r}")
     header_countries = [name.strip() for name in meta["Countries"].split(",")]
     if labels["countries"] != header_countries:
-        problems.append(f"countries differ: {labels['countries']} vs header {header_countries}")
+        problems.append(
+            f"countries differ: {labels['countries']} vs header {header_countries}"
+        )
     if len(set(header_countries)) != len(header_countries):
         problems.append("Countries: lists a country twice")
     return problems
@@ -107,8 +127,12 @@ def check_structure(report: RenderedReport, labels: dict) -> list[str]:
     problems = []
     labelled = labels["paragraphs"]
     if len(labelled) != len(report.paragraphs):
-        problems.append(f"{len(labelled)} labelled paragraphs, {len(report.paragraphs)} rendered")
-    for position, (label, text) in enumerate(zip(labelled, report.paragraphs)):
+        problems.append(
+            f"{len(labelled)} labelled paragraphs, {len(report.paragraphs)} rendered"
+        )
+    for position, (label, text) in enumerate(
+        zip(labelled, report.paragraphs, strict=False)
+    ):
         if label.get("i") != position:
             problems.append(f"paragraph at position {position} has i={label.get('i')}")
         starts = label["starts"]
@@ -117,9 +141,14 @@ def check_structure(report: RenderedReport, labels: dict) -> list[str]:
         if not whole_paragraph and not STARTS_MIN_WORDS <= words <= STARTS_MAX_WORDS:
             problems.append(f"paragraph {position}: starts has {words} words, want 6-9")
         if not text.startswith(normalise_space(starts)):
-            problems.append(f"paragraph {position}: starts {starts!r} but text is {text[:60]!r}")
+            problems.append(
+                f"paragraph {position}: starts {starts!r} but text is {text[:60]!r}"
+            )
     if labels["headings"] != report.headings:
-        problems.append(f"headings differ:\n  labels:   {labels['headings']}\n  rendered: {report.headings}")
+        problems.append(
+            f"headings differ:\n  labels:   {labels['headings']}"
+            f"\n  rendered: {report.headings}"
+        )
     for text in labels["not_paragraphs"]:
         if normalise_space(text) in report.paragraphs:
             problems.append(f"not_paragraphs entry {text!r} is a rendered paragraph")
@@ -142,7 +171,10 @@ def check_country_labels(labels: dict) -> list[str]:
         if len(set(primary)) != len(primary) or len(set(optional)) != len(optional):
             problems.append(f"{where}: a country is listed twice")
         if set(primary) & set(optional):
-            problems.append(f"{where}: {sorted(set(primary) & set(optional))} both primary and optional")
+            problems.append(
+                f"{where}: {sorted(set(primary) & set(optional))}"
+                " both primary and optional"
+            )
         for name in primary:
             first_primary.setdefault(name, label["i"])
     for name in partners:
@@ -150,9 +182,9 @@ def check_country_labels(labels: dict) -> list[str]:
             problems.append(f"partner {name!r} has no primary paragraph")
     # `countries` lists partners in order of appearance: where each is first
     # the subject of a paragraph (ties allowed for a paragraph naming several).
-    order = [first_primary[name] for name in partners if name in first_primary]
-    if order != sorted(order):
-        problems.append(f"countries not in order of first primary paragraph: {dict(zip(partners, order))}")
+    firsts = {name: first_primary[name] for name in partners if name in first_primary}
+    if list(firsts.values()) != sorted(firsts.values()):
+        problems.append(f"countries not in order of first primary paragraph: {firsts}")
     return problems
 
 
@@ -160,14 +192,20 @@ def check_schema(labels: dict) -> list[str]:
     """Check the labels use exactly the seed's keys and rules text."""
     problems = []
     if set(labels) != LABEL_KEYS:
-        problems.append(f"top-level keys {sorted(labels)} differ from {sorted(LABEL_KEYS)}")
+        problems.append(
+            f"top-level keys {sorted(labels)} differ from {sorted(LABEL_KEYS)}"
+        )
         return problems
     for label in labels["paragraphs"]:
         if set(label) != PARAGRAPH_KEYS:
-            problems.append(f"paragraph keys {sorted(label)} differ from {sorted(PARAGRAPH_KEYS)}")
+            problems.append(
+                f"paragraph keys {sorted(label)} differ from {sorted(PARAGRAPH_KEYS)}"
+            )
     for heading in labels["headings"]:
         if set(heading) != HEADING_KEYS:
-            problems.append(f"heading keys {sorted(heading)} differ from {sorted(HEADING_KEYS)}")
+            problems.append(
+                f"heading keys {sorted(heading)} differ from {sorted(HEADING_KEYS)}"
+            )
     if labels["rules"] != RULES:
         problems.append("rules differ from the seed's rules")
     return problems
@@ -183,7 +221,11 @@ def validate_report(path: Path) -> list[str]:
     if problems:
         return problems
     report = render_report(path)
-    return check_metadata(report, labels) + check_structure(report, labels) + check_country_labels(labels)
+    return (
+        check_metadata(report, labels)
+        + check_structure(report, labels)
+        + check_country_labels(labels)
+    )
 
 
 def corpus_reports(directory: Path = CORPUS_DIR) -> list[Path]:
@@ -203,10 +245,13 @@ def main(argv: list[str]) -> int:
             for problem in problems:
                 print(f"  - {problem}")
         else:
-            labels = json.loads(path.with_name(path.stem + ".labels.json").read_text(encoding="utf-8"))
+            labels = json.loads(
+                path.with_name(path.stem + ".labels.json").read_text(encoding="utf-8")
+            )
             print(
                 f"ok   {path.name}: {len(labels['paragraphs'])} paragraphs, "
-                f"{len(labels['headings'])} headings, {len(labels['countries'])} partners"
+                f"{len(labels['headings'])} headings, "
+                f"{len(labels['countries'])} partners"
             )
     print(f"{len(paths) - failed}/{len(paths)} reports valid")
     return 1 if failed or not paths else 0

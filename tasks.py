@@ -144,3 +144,64 @@ def test(c, args=""):
     """Install the test tools if missing, then run the whole test suite."""
     _ensure_test_tools(c)
     c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
+
+
+def _report_problems(problems, heading):
+    """Print a site check's problems under a heading, one per line, on stderr."""
+    sys.stderr.write(f"{heading}\n")
+    for problem in problems:
+        sys.stderr.write(f"  {problem}\n")
+
+
+@task(help={
+    "output": "the built site to check (default: output/)",
+    "site_url": "the address the site is served from, so absolute links to it "
+                "are checked too (default: none)",
+    "html": "also validate the HTML with the Nu HTML Checker (needs `npm ci`)",
+})
+def check(c, output=CONFIG["deploy_path"], site_url="", html=True):
+    """Check a built site's links, feeds and HTML; exit non-zero on any problem."""
+    from sitecheck import run_checks  # imported here: only this task needs it
+
+    problems = run_checks(output, site_url=site_url or None, html=html)
+    if problems:
+        _report_problems(problems, f"invoke check: {len(problems)} problem(s) in {output}:")
+        sys.exit(1)
+    print(f"invoke check: {output} has no problems")
+
+
+@task(help={
+    "remote": "the git remote to push to (default: origin)",
+    "branch": "the branch GitHub Pages serves (default: gh-pages)",
+    "html": "also validate the HTML with the Nu HTML Checker (needs `npm ci`)",
+})
+def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True):
+    """Build with publishconf.py, check the site, and only then push it to gh-pages."""
+    import ghp_import
+    from sitecheck import run_checks
+
+    output = CONFIG["deploy_path"]
+    clean(c)
+    try:
+        # --fatal errors: a plugin or template error must stop the publish, not
+        # leave a half-built site behind a log line.
+        pelican_run("--fatal errors -s {settings_publish}".format(**CONFIG))
+    except SystemExit as failure:
+        if failure.code:
+            sys.exit("invoke gh-pages: the build failed (see above); nothing was published")
+    # Read publishconf.py again so SITEURL reflects the environment of this run.
+    site_url = get_settings_from_file(CONFIG["settings_publish"])["SITEURL"]
+    problems = run_checks(output, site_url=site_url, html=html)
+    if problems:
+        _report_problems(problems, f"invoke gh-pages: {len(problems)} problem(s) in the build:")
+        sys.exit(f"invoke gh-pages: refusing to publish a site that fails its checks; "
+                 f"nothing was pushed to {remote}/{branch}")
+    source = c.run("git rev-parse --short HEAD", hide=True, warn=True).stdout.strip()
+    message = f"{CONFIG['commit_message']} from {source or 'an uncommitted tree'}"
+    try:
+        # -n -p -f: add .nojekyll, push, and replace the branch's tree outright.
+        ghp_import.ghp_import(output, remote=remote, branch=branch, mesg=message,
+                              push=True, force=True, nojekyll=True)
+    except ghp_import.GhpError as error:
+        sys.exit(f"invoke gh-pages: could not push to {remote}/{branch}: {error}")
+    print(f"invoke gh-pages: published {output} ({site_url}) to {remote}/{branch}")

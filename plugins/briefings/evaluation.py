@@ -1,0 +1,106 @@
+"""Score the splitter against labelled reports (recall and precision).
+
+Pure core: no Pelican import. A labels file says, per paragraph, which
+countries' briefings must hold it (`primary`) and which may (`optional`).
+Counted over (paragraph, country) pairs: a primary pair the split gives is a
+true positive, one it misses a false negative; a pair it gives that is neither
+primary nor optional is a false positive; optional pairs count either way.
+Used by the acceptance test and by `invoke bench`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+from .attribution import Splitter
+from .gazetteer import Gazetteer
+from .report import parse_report
+
+
+@dataclass
+class Score:
+    """Counts over (paragraph, country) pairs, and the mistakes behind them."""
+
+    true_positives: int = 0
+    false_negatives: int = 0
+    false_positives: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        found = self.true_positives + self.false_negatives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def precision(self) -> float:
+        given = self.true_positives + self.false_positives
+        return self.true_positives / given if given else 1.0
+
+    def add(self, other: Score) -> None:
+        self.true_positives += other.true_positives
+        self.false_negatives += other.false_negatives
+        self.false_positives += other.false_positives
+        self.mistakes.extend(other.mistakes)
+
+
+def read_report(path: Path) -> tuple[dict[str, str], str]:
+    """Split a Pelican Markdown file into (metadata, HTML body)."""
+    text = Path(path).read_text(encoding="utf-8")
+    head, _, body = text.partition("\n\n")
+    metadata = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        metadata[key.strip().lower()] = value.strip()
+    return metadata, markdown.markdown(body, extensions=["extra"])
+
+
+def labels_path(report: Path) -> Path:
+    """Return where a report's labels live: ``<stem>.labels.json`` beside it."""
+    return report.with_name(report.stem + ".labels.json")
+
+
+def score_report(path: Path, splitter: Splitter, automatic: bool = False,
+                 labels_file: Path | None = None) -> Score:
+    """Split the report at ``path`` and score it against its labels file."""
+    path = Path(path)
+    labels = json.loads(Path(labels_file or labels_path(path)).read_text("utf-8"))
+    gazetteer: Gazetteer = splitter.gazetteer
+    _, html = read_report(path)
+    parsed = parse_report(html)
+    partners = None if automatic else [gazetteer.resolve(c).code for c in labels["countries"]]
+    split = splitter.split(labels["title"], parsed.blocks, partners)
+    code_of = {c: gazetteer.resolve(c).code for c in labels["countries"]}
+    score = Score()
+    if len(split.paragraphs) != len(labels["paragraphs"]):
+        raise ValueError(f"{path.name}: {len(split.paragraphs)} paragraphs, "
+                         f"labels have {len(labels['paragraphs'])}")
+    for got, label in zip(split.paragraphs, labels["paragraphs"]):
+        if not got.block.text.startswith(label["starts"]):
+            raise ValueError(f"{path.name}: paragraph {label['i']} does not start with "
+                             f"{label['starts']!r}")
+        primary = {code_of[c] for c in label["primary"]}
+        allowed = primary | {code_of[c] for c in label["optional"]}
+        for code in primary:
+            if code in got.countries:
+                score.true_positives += 1
+            else:
+                score.false_negatives += 1
+                score.mistakes.append(f"{path.name} ¶{label['i']}: missing from {code}")
+        for code in got.countries - allowed:
+            score.false_positives += 1
+            score.mistakes.append(f"{path.name} ¶{label['i']}: wrongly in {code} "
+                                  f"({got.reasons.get(code, '')})")
+    return score
+
+
+def score_corpus(folder: Path, splitter: Splitter, automatic: bool = False) -> Score:
+    """Score every labelled report in ``folder``."""
+    total = Score()
+    for path in sorted(Path(folder).glob("*.md")):
+        if labels_path(path).exists():
+            total.add(score_report(path, splitter, automatic))
+    return total

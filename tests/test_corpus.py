@@ -1,0 +1,29 @@
+"""Acceptance: the splitter on the labelled corpus, both modes, >= 0.98."""
+
+from pathlib import Path
+
+import pytest
+
+from briefings.attribution import Splitter
+from briefings.evaluation import score_corpus, score_report
+from briefings.gazetteer import Gazetteer
+from sitebuild import SEED_DIR, SEED_REPORT
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+SPLITTER = Splitter(Gazetteer.default())
+
+
+@pytest.mark.parametrize("automatic", [False, True], ids=["countries-line", "automatic"])
+def test_corpus_recall_and_precision(automatic):
+    score = score_corpus(CORPUS, SPLITTER, automatic=automatic)
+    assert score.true_positives > 200
+    report = "\n".join(score.mistakes)
+    assert score.recall >= 0.98, report
+    assert score.precision >= 0.98, report
+
+
+@pytest.mark.parametrize("automatic", [False, True], ids=["countries-line", "automatic"])
+def test_seed_is_split_perfectly(automatic):
+    score = score_report(SEED_REPORT, SPLITTER, automatic,
+                         labels_file=SEED_DIR / "ashgabat-2025-12-12.labels.json")
+    assert score.mistakes == []

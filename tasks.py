@@ -146,11 +146,16 @@ def test(c, args=""):
     c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
 
 
-def _report_problems(problems, heading):
-    """Print a site check's problems under a heading, one per line, on stderr."""
-    sys.stderr.write(f"{heading}\n")
-    for problem in problems:
-        sys.stderr.write(f"  {problem}\n")
+def _site_passes_checks(output, site_url, html, caller):
+    """Run the site checks on a build; print any problems and return whether none."""
+    from sitecheck import run_checks  # imported here: only the publishing tasks use it
+
+    problems = run_checks(output, site_url=site_url or None, html=html)
+    if problems:
+        sys.stderr.write(f"{caller}: {len(problems)} problem(s) in {output}:\n")
+        for problem in problems:
+            sys.stderr.write(f"  {problem}\n")
+    return not problems
 
 
 @task(help={
@@ -161,11 +166,7 @@ def _report_problems(problems, heading):
 })
 def check(c, output=CONFIG["deploy_path"], site_url="", html=True):
     """Check a built site's links, feeds and HTML; exit non-zero on any problem."""
-    from sitecheck import run_checks  # imported here: only this task needs it
-
-    problems = run_checks(output, site_url=site_url or None, html=html)
-    if problems:
-        _report_problems(problems, f"invoke check: {len(problems)} problem(s) in {output}:")
+    if not _site_passes_checks(output, site_url, html, "invoke check"):
         sys.exit(1)
     print(f"invoke check: {output} has no problems")
 
@@ -178,9 +179,9 @@ def check(c, output=CONFIG["deploy_path"], site_url="", html=True):
 def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True):
     """Build with publishconf.py, check the site, and only then push it to gh-pages."""
     import ghp_import
-    from sitecheck import run_checks
 
     output = CONFIG["deploy_path"]
+    refusal = f"invoke gh-pages: refusing to publish; nothing was pushed to {remote}/{branch}"
     clean(c)
     try:
         # --fatal errors: a plugin or template error must stop the publish, not
@@ -188,14 +189,11 @@ def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True
         pelican_run("--fatal errors -s {settings_publish}".format(**CONFIG))
     except SystemExit as failure:
         if failure.code:
-            sys.exit("invoke gh-pages: the build failed (see above); nothing was published")
+            sys.exit(f"invoke gh-pages: the build failed (see above)\n{refusal}")
     # Read publishconf.py again so SITEURL reflects the environment of this run.
     site_url = get_settings_from_file(CONFIG["settings_publish"])["SITEURL"]
-    problems = run_checks(output, site_url=site_url, html=html)
-    if problems:
-        _report_problems(problems, f"invoke gh-pages: {len(problems)} problem(s) in the build:")
-        sys.exit(f"invoke gh-pages: refusing to publish a site that fails its checks; "
-                 f"nothing was pushed to {remote}/{branch}")
+    if not _site_passes_checks(output, site_url, html, "invoke gh-pages"):
+        sys.exit(f"invoke gh-pages: the site fails its checks (see above)\n{refusal}")
     source = c.run("git rev-parse --short HEAD", hide=True, warn=True).stdout.strip()
     message = f"{CONFIG['commit_message']} from {source or 'an uncommitted tree'}"
     try:

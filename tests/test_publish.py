@@ -47,11 +47,9 @@ PUBLISH_ENV_VARS = ("SITEURL", "FEED_DOMAIN", "CUSTOM_DOMAIN")
 def clean_env(**extra: str) -> dict[str, str]:
     """Return this process's environment without publish settings, plus ``extra``."""
     env = {k: v for k, v in os.environ.items() if k not in PUBLISH_ENV_VARS}
-    env.update({
-        "GIT_AUTHOR_NAME": "Test Publisher", "GIT_AUTHOR_EMAIL": "publisher@example.test",
-        "GIT_COMMITTER_NAME": "Test Publisher",
-        "GIT_COMMITTER_EMAIL": "publisher@example.test",
-    })
+    for role in ("AUTHOR", "COMMITTER"):
+        env[f"GIT_{role}_NAME"] = "Test Publisher"
+        env[f"GIT_{role}_EMAIL"] = "publisher@example.test"
     env.update(extra)
     return env
 
@@ -118,7 +116,8 @@ def html_links(html: str | bytes) -> list[str]:
     for element in BeautifulSoup(html, "html.parser").find_all(True):
         links += [element[name] for name in ("href", "src") if element.has_attr(name)]
         if element.has_attr("srcset"):
-            links += [part.split()[0] for part in element["srcset"].split(",") if part.strip()]
+            candidates = element["srcset"].split(",")
+            links += [item.split()[0] for item in candidates if item.strip()]
     return links
 
 
@@ -164,7 +163,7 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 
 def crawl(start_urls: list[str]) -> Crawl:
-    """Follow every same-host link from ``start_urls``; record broken and foreign ones."""
+    """Follow every same-host link from ``start_urls``; note broken and foreign ones."""
     host = urlsplit(start_urls[0]).netloc
     found = Crawl()
     queue = deque((url, "(start)") for url in start_urls)

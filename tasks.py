@@ -181,7 +181,7 @@ def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True
     import ghp_import
 
     output = CONFIG["deploy_path"]
-    refusal = f"invoke gh-pages: refusing to publish; nothing pushed to {remote}/{branch}"
+    refusal = f"invoke gh-pages: refusing to publish; {remote}/{branch} is unchanged"
     clean(c)
     try:
         # --fatal errors: a plugin or template error must stop the publish, not

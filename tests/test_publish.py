@@ -164,8 +164,10 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 def crawl(start_urls: list[str]) -> Crawl:
     """Follow every same-host link from ``start_urls``; note broken and foreign ones."""
-    host = urlsplit(start_urls[0]).netloc
     found = Crawl()
+    if not start_urls:
+        return found
+    host = urlsplit(start_urls[0]).netloc
     queue = deque((url, "(start)") for url in start_urls)
     while queue:
         url, referrer = queue.popleft()

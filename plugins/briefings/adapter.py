@@ -10,6 +10,7 @@ Signals used, and why:
   to ``generator.articles`` *before* Pelican builds tags, categories and
   feeds, so briefings take part in all of them.
 * ``get_generators``: add :class:`CountriesGenerator` for hubs and feeds.
+* ``readers_init``: make unreadable files name their problem (readers.py).
 
 Per-report problems are logged with the report's path and skipped; they never
 stop the build.
@@ -22,6 +23,7 @@ import os
 import re
 from html import escape
 
+from markupsafe import Markup
 from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import slugify
@@ -110,6 +112,8 @@ class ReportSplitter:
         setattr(report, _SOURCE_ATTR, source)
         report.briefings, report.countries = [], []
         path = report.relative_source_path
+        # Titles are HTML in Pelican; a title is never a place for markup.
+        report.title = Markup(sanitize_html(report.title)).striptags()
         parsed = parse_report(sanitize_html(source))
         if not parsed.paragraphs:
             logger.warning("briefings: %s: the report has no paragraphs; no briefings",

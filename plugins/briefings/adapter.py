@@ -23,7 +23,6 @@ import os
 import re
 from html import escape
 
-from markupsafe import Markup
 from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import slugify
@@ -35,7 +34,7 @@ from .countries import Country, CountriesGenerator
 from .gazetteer import Gazetteer
 from .guards import guard_output_paths
 from .report import parse_report
-from .sanitize import sanitize_html
+from .sanitize import plain_html, sanitize_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
 from .topics import TopicMatcher
 
@@ -113,7 +112,7 @@ class ReportSplitter:
         report.briefings, report.countries = [], []
         path = report.relative_source_path
         # Titles are HTML in Pelican; a title is never a place for markup.
-        report.title = Markup(sanitize_html(report.title)).striptags()
+        report.title = plain_html(report.title)
         parsed = parse_report(sanitize_html(source))
         if not parsed.paragraphs:
             logger.warning("briefings: %s: the report has no paragraphs; no briefings",

@@ -17,3 +17,8 @@ ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS - _OBSOLETE)
 def sanitize_html(html: str) -> str:
     """Return ``html`` without scripts, event handlers or unsafe URLs."""
     return nh3.clean(html, tags=set(ALLOWED_TAGS))
+
+
+def plain_html(html: str) -> str:
+    """Return ``html`` with every tag removed and its text still escaped."""
+    return nh3.clean(html, tags=set())

@@ -1,0 +1,36 @@
+"""Check a built site (output/): HTML validity, feeds, links and anchors, and
+the briefing invariants. `run_checks` returns the problems; `python -m
+sitecheck OUTPUT_DIR` prints them and exits non-zero when there are any."""
+
+from __future__ import annotations
+
+import os
+
+from .feeds import check_feeds
+from .html import check_html
+from .invariants import check_invariants
+from .links import check_links
+from .opml import check_opml
+from .problem import Problem
+from .report import format_report
+from .site import Site
+
+__all__ = ["Problem", "format_report", "run_checks"]
+
+
+def run_checks(output_dir: str | os.PathLike, site_url: str | None = None,
+               html: bool = True) -> list[Problem]:
+    """Run every check over ``output_dir`` and return the problems, sorted.
+
+    ``site_url`` is the SITEURL the site was built with: absolute links under
+    it are checked like relative ones. ``html=False`` skips the (slow) Nu HTML
+    Checker.
+    """
+    if not os.path.isdir(output_dir):
+        return [Problem("site", "missing output", "", f"{output_dir} is not a folder")]
+    site = Site.load(output_dir, site_url)
+    problems = [*check_links(site), *check_feeds(site), *check_opml(site),
+                *check_invariants(site)]
+    if html:
+        problems.extend(check_html(output_dir))
+    return sorted(problems, key=Problem.sort_key)

@@ -1,0 +1,184 @@
+"""Briefing invariants, the product's promise, checked on the built pages:
+
+- every excerpt a briefing quotes is verbatim the report paragraph it names;
+- every paragraph a report attributes to a country (``data-countries``) is
+  quoted in that country's briefing and carried by its Atom and RSS feeds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from .problem import Problem
+from .urls import Internal
+
+if TYPE_CHECKING:
+    from .feeds import FeedEntry, FeedFacts
+    from .pages import Excerpt, PageFacts, Paragraph
+    from .site import Site
+
+# Per-country feeds, relative to the site root (the plugin's URL contract).
+COUNTRY_FEEDS = ("feeds/{country}.atom.xml", "feeds/{country}.rss.xml")
+# How much text to show either side of the first difference between two quotes.
+DIFF_CONTEXT = 30
+
+
+def check_invariants(site: Site) -> list[Problem]:
+    """Check every briefing's excerpts and every report's attributions."""
+    reports = [page for page in site.pages.values() if page.paragraphs]
+    briefing_country = _briefing_countries(site, reports)
+    problems = []
+    for page in site.pages.values():
+        for excerpt in page.excerpts:
+            problems.extend(_excerpt_problems(site, page, excerpt,
+                                              briefing_country.get(page.path)))
+    for report in reports:
+        problems.extend(_AttributionCheck(site, report).problems())
+    return problems
+
+
+def _briefing_countries(site: Site, reports: list[PageFacts]) -> dict[str, str]:
+    """Map each briefing page to its country, as the reports' briefing links say."""
+    countries = {}
+    for report in reports:
+        for link in report.briefing_links:
+            target = site.resolve(link.url, report.path)
+            if isinstance(target, Internal):
+                countries[target.path] = link.country
+    return countries
+
+
+def _excerpt_problems(site: Site, page: PageFacts, excerpt: Excerpt,
+                      country: str | None) -> list[Problem]:
+    """Check that one excerpt names, links to and quotes a report paragraph verbatim."""
+    def problem(kind: str, message: str) -> list[Problem]:
+        return [Problem("invariants", kind, page.path, message, excerpt.line)]
+
+    anchor = excerpt.paragraph
+    if not anchor:
+        return problem("excerpt without paragraph", "blockquote.excerpt has no data-paragraph")
+    if not excerpt.source_url:
+        return problem("excerpt without source",
+                       f"excerpt of #{anchor} has no footer link to its report")
+    target = site.resolve(excerpt.source_url, page.path)
+    report = site.pages.get(target.path) if isinstance(target, Internal) else None
+    if report is None:
+        return problem("excerpt without source", f"excerpt of #{anchor}: its footer "
+                       f"link {excerpt.source_url} does not name a page of the site")
+    problems = []
+    if target.fragment != anchor:
+        problems += problem("excerpt without source", f"excerpt of #{anchor} links to "
+                            f"#{target.fragment} in {report.path}, not to #{anchor}")
+    paragraph = report.paragraphs.get(anchor)
+    if paragraph is None:
+        return problems + problem("excerpt not in report", f"excerpt of #{anchor}: "
+                                  f"{report.path} has no paragraph with that id")
+    if excerpt.text != paragraph.text:
+        problems += problem("excerpt differs from report",
+                            f"excerpt of #{anchor} is not verbatim {report.path}#{anchor}: "
+                            f"{_first_difference(excerpt.text, paragraph.text)}")
+    if country and country not in paragraph.countries:
+        problems += problem("excerpt not attributed",
+                            f"quotes #{anchor} in the {country} briefing, but "
+                            f"{report.path} attributes it to "
+                            f"{' '.join(paragraph.countries) or 'no country'}")
+    return problems
+
+
+class _AttributionCheck:
+    """Follow one report's attributed paragraphs into briefings and feeds."""
+
+    def __init__(self, site: Site, report: PageFacts):
+        self.site = site
+        self.report = report
+        self.reported: set[tuple] = set()  # say each missing thing once
+        self.found: list[Problem] = []
+
+    def problems(self) -> list[Problem]:
+        """Return every attributed paragraph missing from a briefing or feed."""
+        briefings = self._briefings_by_country()
+        for paragraph in self.report.paragraphs.values():
+            for country in paragraph.countries:
+                briefing = briefings.get(country)
+                if briefing is None:
+                    self._once(("no briefing", country), "no briefing link", paragraph,
+                               f"#{paragraph.anchor} is attributed to {country}, but the "
+                               f"report has no a.briefing-link to a {country} briefing")
+                    continue
+                self._check_briefing(paragraph, country, briefing)
+                for pattern in COUNTRY_FEEDS:
+                    self._check_feed(paragraph, country, briefing, pattern.format(country=country))
+        return self.found
+
+    def _briefings_by_country(self) -> dict[str, PageFacts]:
+        """Return each country's briefing page, found through the briefing links."""
+        briefings = {}
+        for link in self.report.briefing_links:
+            page = self.site.page_at(link.url, self.report.path)
+            if page is not None:
+                briefings.setdefault(link.country, page)
+        return briefings
+
+    def _check_briefing(self, paragraph: Paragraph, country: str, briefing: PageFacts):
+        quoted = {excerpt.paragraph for excerpt in briefing.excerpts}
+        if paragraph.anchor not in quoted:
+            self._add("paragraph missing from briefing", paragraph,
+                      f"#{paragraph.anchor} is attributed to {country} but is not "
+                      f"quoted in {briefing.path}")
+
+    def _check_feed(self, paragraph: Paragraph, country: str, briefing: PageFacts,
+                    feed_path: str):
+        feed = self.site.feeds.get(feed_path)
+        if feed is None:
+            self._once(("no feed", feed_path), "missing country feed", paragraph,
+                       f"{country} has a briefing but no feed {feed_path}")
+            return
+        entry = _entry_for(self.site, feed, briefing.path)
+        if entry is None:
+            self._once(("no entry", feed_path), "briefing missing from feed", paragraph,
+                       f"{feed_path} has no entry linking to {briefing.path}")
+        elif paragraph.text not in entry.text:
+            self._add("paragraph missing from feed", paragraph,
+                      f"#{paragraph.anchor} is attributed to {country} but its text "
+                      f"is not in the {feed_path} entry for {briefing.path}")
+
+    def _once(self, key: tuple, kind: str, paragraph: Paragraph, message: str):
+        if key not in self.reported:
+            self.reported.add(key)
+            self._add(kind, paragraph, message)
+
+    def _add(self, kind: str, paragraph: Paragraph, message: str):
+        self.found.append(Problem("invariants", kind, self.report.path, message,
+                                  paragraph.line))
+
+
+def _entry_for(site: Site, feed: FeedFacts, page_path: str) -> FeedEntry | None:
+    """Return the feed entry whose link is the page at ``page_path``.
+
+    A link under the site's address resolves to a file; any other absolute
+    link (a feed written for a domain the check was not told about) matches
+    when its path ends with the page's URL path.
+    """
+    for entry in feed.entries:
+        target = site.resolve(entry.link, feed.path)
+        if isinstance(target, Internal) and target.path == page_path:
+            return entry
+        url_path = unquote(urlsplit(entry.link).path)
+        if url_path.endswith("/"):
+            url_path += "index.html"
+        if url_path.lstrip("/") == page_path or url_path.endswith("/" + page_path):
+            return entry
+    return None
+
+
+def _first_difference(quoted: str, original: str) -> str:
+    """Describe where two texts first differ, with a little context."""
+    index = next((i for i, (a, b) in enumerate(zip(quoted, original, strict=False))
+                  if a != b), min(len(quoted), len(original)))
+    start = max(0, index - DIFF_CONTEXT)
+
+    def excerpt(text: str) -> str:
+        return repr(("…" if start else "") + text[start:index + DIFF_CONTEXT])
+
+    return f"quote has {excerpt(quoted)}, report has {excerpt(original)}"

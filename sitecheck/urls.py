@@ -1,0 +1,115 @@
+"""Decide what a URL found in the site points at: a file in output/, or not.
+
+Internal URLs are relative ones, root-relative ones, absolute ones under the
+site's address (``--site-url``) and, when no site address is given, absolute
+ones on a local development host (the dev build's SITEURL is
+http://127.0.0.1:8000). They resolve to a path relative to the output folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "0.0.0.0"})
+# Schemes a page may link to without anything to check (mail, phone, inline data).
+UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "sms", "geo", "ftp"})
+# A made-up origin to resolve relative links against. The extra folder lets
+# us notice a "../" that climbs above the site root, which urljoin would
+# otherwise silently clamp.
+_BASE_ROOT = "http://site.invalid/__output__/"
+
+
+@dataclass(frozen=True)
+class Internal:
+    """A URL that names ``path`` (relative to output/) and maybe a fragment."""
+
+    path: str
+    fragment: str
+
+
+@dataclass(frozen=True)
+class External:
+    """A URL on another host: not checked."""
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A mailto:, tel:, data: ... URL: nothing to resolve."""
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A URL the site must not carry, with the reason."""
+
+    reason: str
+
+
+Resolution = Internal | External | Unchecked | Invalid
+
+
+class SiteUrls:
+    """Resolve URLs found in files of one output folder built for one address."""
+
+    def __init__(self, site_url: str | None = None):
+        self.site_url = site_url.rstrip("/") if site_url else None
+        site = urlsplit(self.site_url) if self.site_url else None
+        self._site_host = site.netloc.lower() if site else None
+        # "/repo" when the site is served from a sub-path, else "".
+        self._site_prefix = site.path.rstrip("/") if site else ""
+
+    def resolve(self, url: str, base: str) -> Resolution:
+        """Return what ``url``, found in the file at output path ``base``, names."""
+        url = url.strip()
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme == "javascript":
+            return Invalid("javascript: URL (the site must never carry them)")
+        if scheme and scheme not in ("http", "https"):
+            return Unchecked() if scheme in UNCHECKED_SCHEMES else External()
+        if scheme or url.startswith("//"):
+            return self._resolve_absolute(url, parts)
+        if url.startswith("/"):
+            return self._under_site_prefix(parts.path, parts.fragment, url)
+        joined = urlsplit(urljoin(_BASE_ROOT + base, url))
+        root_path = urlsplit(_BASE_ROOT).path
+        if not joined.path.startswith(root_path):
+            return Invalid(f"{url} climbs above the site root")
+        return _internal(joined.path[len(root_path):], joined.fragment)
+
+    def is_internal_host(self, url: str) -> bool:
+        """Tell whether an absolute URL points at this site (or a dev host)."""
+        return isinstance(self.resolve(url, ""), Internal | Invalid)
+
+    def _resolve_absolute(self, url: str, parts) -> Resolution:
+        host = parts.netloc.lower()
+        if self._site_host is not None and host == self._site_host:
+            return self._under_site_prefix(parts.path, parts.fragment, url)
+        if host.split(":")[0] in LOCAL_HOSTS or host.startswith("[::1]"):
+            if self._site_host is None:
+                return _internal(parts.path, parts.fragment)
+            if self._site_host.split(":")[0] not in LOCAL_HOSTS:
+                return Invalid(
+                    f"{url} points at a local development address in a site "
+                    f"built for {self.site_url}"
+                )
+        return External()
+
+    def _under_site_prefix(self, path: str, fragment: str, url: str) -> Resolution:
+        """Resolve a host-absolute path, which must lie under the site's sub-path."""
+        prefix = self._site_prefix
+        if prefix and path != prefix and not path.startswith(prefix + "/"):
+            return Invalid(f"{url} is outside the site's path {prefix}/")
+        return _internal(path[len(prefix):], fragment)
+
+
+def _internal(url_path: str, fragment: str) -> Internal | Invalid:
+    """Turn a URL path into an output-relative file path (directories: index.html)."""
+    path = unquote(url_path).lstrip("/")
+    if not path or path.endswith("/"):
+        path += "index.html"
+    path = posixpath.normpath(path)
+    if path == ".." or path.startswith("../"):
+        return Invalid(f"{url_path} climbs above the site root")
+    return Internal(path, unquote(fragment))

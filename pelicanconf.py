@@ -22,6 +22,8 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 THEME = "theme"
+# Report URLs come from the file name, so editing a headline never moves a page.
+SLUGIFY_SOURCE = "basename"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["briefings"]

@@ -51,6 +51,8 @@ CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
+# Readers get the full briefing in every feed, RSS included.
+RSS_FEED_SUMMARY_ONLY = False
 
 # The desk's partner countries: used for a report without a `Countries:` line.
 # Set to None to let the plugin find the countries a report covers.

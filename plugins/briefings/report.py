@@ -68,15 +68,12 @@ class ParsedReport:
         return [b for b in self.blocks if not b.is_heading]
 
 
-def _anchor(prefix: str, text: str, taken: set[str]) -> str:
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    anchor = f"{prefix}-{digest[:8]}"
-    n = 2
-    while anchor in taken:
-        anchor = f"{prefix}-{digest[:8]}-{n}"
-        n += 1
-    taken.add(anchor)
-    return anchor
+def _anchor(prefix: str, text: str, taken: dict[str, int]) -> str:
+    """Return an id from the text's hash; repeats of one text get -2, -3, ..."""
+    anchor = f"{prefix}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+    seen = taken.get(anchor, 0)
+    taken[anchor] = seen + 1
+    return anchor if seen == 0 else f"{anchor}-{seen + 1}"
 
 
 def _walk(node: Tag, found: list[Tag]) -> None:
@@ -109,7 +106,7 @@ def parse_report(html: str) -> ParsedReport:
     elements: list[Tag] = []
     _walk(soup, elements)
     blocks: list[Block] = []
-    taken: set[str] = set()
+    taken: dict[str, int] = {}
     for element in elements:
         text = normalise_space(element.get_text(" "))
         if not text:

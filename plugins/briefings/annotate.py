@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from bs4 import BeautifulSoup
 
-from .attribution import Split
+from .attribution import LEAD, Split
 from .report import ParsedReport
 
 
@@ -34,30 +34,47 @@ def annotate_report(
         element["id"] = attribution.block.anchor
         codes = [c for c in split.partners if c in attribution.countries and c in briefing_links]
         element["data-countries"] = " ".join(slugs[c] for c in codes)
+    headings = [b for b in parsed.blocks if b.is_heading and _top_level(b.element)]
+    lead = split.section_partners.get(LEAD, [])
+    first = headings[0].element if headings else None
+    if lead and soup.contents and soup.contents[0] is not first:
+        _wrap_section(soup, soup.contents[0], "s-lead", lead, slugs, briefing_links,
+                      include_start=False)
     for block in parsed.blocks:
         if block.is_heading:
             block.element["id"] = block.anchor
-            _wrap_section(soup, block, split.section_partners.get(block.index, []),
-                          slugs, briefing_links)
+    for block in headings:
+        _wrap_section(soup, block.element, "s-" + block.anchor[2:],
+                      split.section_partners.get(block.index, []), slugs, briefing_links)
     return soup.decode(formatter="minimal")
 
 
-def _wrap_section(soup: BeautifulSoup, heading, partners, slugs, briefing_links) -> None:
-    """Wrap a heading and what follows it, up to the next heading, in a section."""
-    element = heading.element
-    if element.parent is None or element.parent.name not in (None, "[document]"):
-        return  # nested heading (in a div or list): leave the structure alone
+def _top_level(element) -> bool:
+    # A heading nested in a div or list keeps its structure: no section.
+    return element.parent is not None and element.parent.name == "[document]"
+
+
+def _wrap_section(soup: BeautifulSoup, start, section_id, partners, slugs, briefing_links,
+                  include_start=True) -> None:
+    """Wrap ``start`` and what follows it, up to the next heading, in a section.
+
+    The lead has no heading: its section starts at the first element, and the
+    briefing links go first.
+    """
     codes = [c for c in partners if c in briefing_links]
     section = soup.new_tag("section")
     section["class"] = "report-section"
-    section["id"] = "s-" + heading.anchor[2:]
+    section["id"] = section_id
     section["data-countries"] = " ".join(slugs[c] for c in codes)
-    followers = []
-    for sibling in element.next_siblings:
+    followers = [start] if not include_start else []
+    for sibling in start.next_siblings:
         if getattr(sibling, "name", None) in ("h1", "h2", "h3", "h4", "h5", "h6"):
             break
         followers.append(sibling)
-    element.wrap(section)
+    if include_start:
+        start.wrap(section)
+    else:
+        start.insert_before(section)
     if codes:
         aside = soup.new_tag("aside")
         aside["class"] = "section-briefings"

@@ -30,6 +30,8 @@ from .gazetteer import Gazetteer, Mention
 from .report import Block
 
 DATELINE_BONUS = 3
+# Key of the lead (the part before the first subheading) in section_partners.
+LEAD = -1
 # How far (in characters) a meeting cue reaches for the partner it names.
 MEETING_REACH = 90
 _ACTOR_KINDS = frozenset({"name", "demonym", "alias"})
@@ -57,7 +59,7 @@ class Split:
     partners: list[str]  # country codes, in the order the report covers them
     home: str | None
     paragraphs: list[ParagraphAttribution]
-    section_partners: dict[int, list[str]]  # heading block index -> partners
+    section_partners: dict[int, list[str]]  # heading block index (or LEAD) -> partners
     aliases: dict[str, str]
 
     def paragraphs_for(self, code: str) -> list[ParagraphAttribution]:
@@ -228,8 +230,8 @@ class Splitter:
             if heading is None and not focus and section:
                 focus = readings[section[0].index].actors & targets
                 where = "the opening paragraph"
-            if heading is not None:
-                section_partners[heading.index] = _ordered(focus, order)
+            section_partners[LEAD if heading is None else heading.index] = \
+                _ordered(focus, order)
             focus_reason = {c: f"section: {where}" for c in focus}
             for block in section:
                 reading = readings[block.index]

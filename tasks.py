@@ -148,13 +148,12 @@ def test(c, args=""):
 
 def _site_passes_checks(output, site_url, html, caller):
     """Run the site checks on a build; print any problems and return whether none."""
-    from sitecheck import run_checks  # imported here: only the publishing tasks use it
+    # Imported here: only the publishing tasks use it.
+    from sitecheck import format_report, run_checks
 
     problems = run_checks(output, site_url=site_url or None, html=html)
     if problems:
-        sys.stderr.write(f"{caller}: {len(problems)} problem(s) in {output}:\n")
-        for problem in problems:
-            sys.stderr.write(f"  {problem}\n")
+        sys.stderr.write(f"{caller}: {output}\n{format_report(problems)}\n")
     return not problems
 
 

@@ -20,7 +20,8 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     second.mkdir(parents=True)
     shutil.copy(SECOND, second / SECOND.name)
     shutil.copy(SEED_REPORT, second / SEED_REPORT.name)
-    shutil.copytree(first / "pages", second.parent / "pages", dirs_exist_ok=True)
+    if (first / "pages").is_dir():
+        shutil.copytree(first / "pages", second.parent / "pages")
     one = tree(build_site(first, tmp_path / "a" / "output"))
     two = tree(build_site(second.parent, tmp_path / "b" / "output"))
     assert one.keys() == two.keys()

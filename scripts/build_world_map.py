@@ -10,10 +10,11 @@ Input: the public-domain Natural Earth shapes of npm ``world-atlas`` 2.0.2
 numeric codes), turned into GeoJSON by ``topojson-client`` under node. Countries
 too small for the 110m file get a dot placed from the 50m file.
 
-Output: ``theme/templates/partials/world_map.html``, a Jinja partial holding one
-inline SVG. Each shape is emitted through a macro keyed by ISO alpha-2 code, so
-the template highlights and links exactly the countries in the ``countries``
-context variable; countries without briefings are plain land.
+Output: ``theme/templates/partials/world_map_shapes.html``, a Jinja partial
+holding one inline SVG. Each shape is emitted as a call of a macro
+(``partials/world_map_macros.html``) keyed by ISO alpha-2 code, so the theme
+highlights and links exactly the countries in the ``countries`` context
+variable; countries without briefings are plain land.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "node_modules" / "world-atlas"
-OUTPUT = ROOT / "theme" / "templates" / "partials" / "world_map.html"
+OUTPUT = ROOT / "theme" / "templates" / "partials" / "world_map_shapes.html"
 
 WIDTH = 960  # SVG user units; the map scales to its container
 TOLERANCE = 0.7  # Douglas-Peucker tolerance, in SVG units
@@ -50,7 +51,9 @@ def load_features(atlas_file: Path) -> list[dict]:
     """Return the GeoJSON features of a world-atlas TopoJSON file (via node)."""
     result = subprocess.run(
         ["node", "-e", TOPO_TO_GEO, str(ROOT / "node_modules"), str(atlas_file)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(result.stdout)["features"]
 
@@ -70,8 +73,12 @@ def natural_earth(lon: float, lat: float) -> tuple[float, float]:
     lam, phi = math.radians(lon), math.radians(lat)
     p2 = phi * phi
     p4 = p2 * p2
-    x = lam * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
-    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
+    x = lam * (
+        0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))
+    )
+    y = phi * (
+        1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4))
+    )
     return x, y
 
 
@@ -92,7 +99,9 @@ class Frame:
         return (x - self.left) * self.scale, (self.top - y) * self.scale
 
 
-def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+def simplify(
+    points: list[tuple[float, float]], tolerance: float
+) -> list[tuple[float, float]]:
     """Return the points Douglas-Peucker keeps (iterative, endpoints kept)."""
     if len(points) < 3:
         return points
@@ -113,10 +122,12 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         if index is not None and farthest > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, kept in zip(points, keep) if kept]
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
 
 
-def simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+def simplify_ring(
+    ring: list[tuple[float, float]], tolerance: float
+) -> list[tuple[float, float]]:
     """Simplify a closed ring (first point == last) without collapsing it.
 
     Douglas-Peucker needs two distinct endpoints, so the ring is cut at the
@@ -129,8 +140,17 @@ def simplify_ring(ring: list[tuple[float, float]], tolerance: float) -> list[tup
 
 def ring_area(points: list[tuple[float, float]]) -> float:
     """Return the absolute area of a closed ring (shoelace formula)."""
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2)
-                   in zip(points, points[1:] + points[:1]))) / 2
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(
+                    points, points[1:] + points[:1], strict=True
+                )
+            )
+        )
+        / 2
+    )
 
 
 def polygons(geometry: dict) -> list[list[list[list[float]]]]:
@@ -140,6 +160,32 @@ def polygons(geometry: dict) -> list[list[list[list[float]]]]:
     if geometry["type"] == "Polygon":
         return [geometry["coordinates"]]
     return geometry["coordinates"]
+
+
+def unwrap(ring: list[list[float]]) -> list[list[list[float]]]:
+    """Return a ring as drawable copies, mending jumps across the antimeridian.
+
+    world-atlas rings of Russia and Fiji run along 180° and then jump to
+    -180°, which would draw a line across the whole map. Unwrapping makes the
+    longitudes continuous (some beyond 180°); such a ring is drawn twice, as
+    is and shifted 360° back onto the map, and the SVG viewBox clips what falls outside.
+    """
+    offset, previous, continuous = 0.0, ring[0][0], []
+    for lon, lat in ring:
+        if lon - previous > 180:
+            offset -= 360
+        elif previous - lon > 180:
+            offset += 360
+        previous = lon
+        continuous.append([lon + offset, lat])
+    copies = [continuous]
+    for shift, outside in (
+        (-360, max(lon for lon, _ in continuous) > 180),
+        (360, min(lon for lon, _ in continuous) < -180),
+    ):
+        if outside:
+            copies.append([[lon + shift, lat] for lon, lat in continuous])
+    return copies
 
 
 def ring_path(ring: list[tuple[int, int]]) -> str:
@@ -156,7 +202,7 @@ def feature_path(feature: dict, frame: Frame) -> str:
     """Return a feature's outline as compact SVG path data ("" if too small)."""
     rings, largest = [], None
     for polygon in polygons(feature["geometry"]):
-        for ring in polygon:
+        for ring in (copy for original in polygon for copy in unwrap(original)):
             projected = [frame.point(lon, lat) for lon, lat in ring]
             area = ring_area(projected)
             rounded = []
@@ -179,47 +225,37 @@ def feature_path(feature: dict, frame: Frame) -> str:
 
 def centre(feature: dict, frame: Frame) -> tuple[int, int]:
     """Return the SVG point at the middle of a feature's largest ring."""
-    best = max((ring for polygon in polygons(feature["geometry"]) for ring in polygon),
-               key=lambda r: ring_area([frame.point(*p) for p in r]))
-    xs, ys = zip(*(frame.point(lon, lat) for lon, lat in best))
+    best = max(
+        (ring for polygon in polygons(feature["geometry"]) for ring in polygon),
+        key=lambda r: ring_area([frame.point(*p) for p in r]),
+    )
+    xs, ys = zip(*(frame.point(lon, lat) for lon, lat in best), strict=True)
     return round((min(xs) + max(xs)) / 2), round((min(ys) + max(ys)) / 2)
 
 
-PARTIAL_HEAD = """\
+SHAPES_HEAD = """\
 {#- GENERATED by scripts/build_world_map.py; do not edit by hand.
-    Shapes: Natural Earth (public domain) via npm world-atlas 2.0.2, projected
-    with the Natural Earth projection and simplified. Every shape and dot goes
-    through a macro keyed by ISO alpha-2 code: countries with briefings (the
-    `countries` context variable) are links to their hubs, the rest plain land;
-    dots mark small countries only when they have briefings. -#}
-{% set covered = {} %}
-{% for country in countries %}{% set _ = covered.update({country.code: country}) %}{% endfor %}
-{% macro shape(code, d) -%}
-{% set country = covered.get(code) if code else None %}
-{% if country %}<a href="{{ SITEURL }}/{{ country.url }}" aria-label="{{ country.name|e }}"><path class="covered" d="{{ d }}"><title>{{ country.name|e }}</title></path></a>{% else %}<path d="{{ d }}"/>{% endif %}
-{%- endmacro %}
-{% macro dot(code, x, y) -%}
-{% set country = covered.get(code) %}
-{% if country %}<a href="{{ SITEURL }}/{{ country.url }}" aria-label="{{ country.name|e }}"><circle class="covered" cx="{{ x }}" cy="{{ y }}" r="4"><title>{{ country.name|e }}</title></circle></a>{% endif %}
-{%- endmacro %}
-<figure class="world-map">
-<svg viewBox="0 0 %(width)d %(height)d" width="%(width)d" height="%(height)d" aria-labelledby="world-map-title">
-<title id="world-map-title">World map: countries with briefings are highlighted and link to their pages</title>
-"""
-
-PARTIAL_TAIL = """\
-</svg>
-<figcaption>Highlighted countries have briefings; select one to open its page. Map shapes: Natural Earth.</figcaption>
-</figure>
+    Natural Earth shapes (public domain, npm world-atlas 2.0.2), projected
+    with the Natural Earth projection and simplified. Included by
+    partials/world_map.html; the macros decide what each code looks like. -#}
+{% import "partials/world_map_macros.html" as world with context %}
 """
 
 
-def render(shapes: list[tuple[str, str]], dots: list[tuple[str, int, int]], frame: Frame) -> str:
-    """Return the Jinja partial holding the map."""
-    lines = [PARTIAL_HEAD.replace("%(width)d", str(WIDTH)).replace("%(height)d", str(frame.height))]
-    lines += [f'{{{{ shape("{code}", "{d}") }}}}\n' for code, d in shapes]
-    lines += [f'{{{{ dot("{code}", {x}, {y}) }}}}\n' for code, x, y in dots]
-    lines.append(PARTIAL_TAIL)
+def render(
+    shapes: list[tuple[str, str]], dots: list[tuple[str, int, int]], frame: Frame
+) -> str:
+    """Return the Jinja partial holding the map's SVG."""
+    lines = [
+        SHAPES_HEAD,
+        f'<svg viewBox="0 0 {WIDTH} {frame.height}" width="{WIDTH}" '
+        f'height="{frame.height}" aria-labelledby="world-map-title">\n',
+        '<title id="world-map-title">World map of the countries with briefings'
+        "</title>\n",
+    ]
+    lines += [f'{{{{ world.shape("{code}", "{d}") }}}}\n' for code, d in shapes]
+    lines += [f'{{{{ world.dot("{code}", {x}, {y}) }}}}\n' for code, x, y in dots]
+    lines.append("</svg>\n")
     return "".join(lines)
 
 
@@ -238,12 +274,19 @@ def main() -> None:
             shapes.append((code, d))
             drawn.add(code)
     shapes.sort()
-    dots = sorted({(code, *centre(f, frame)) for f in load_features(ATLAS / "countries-50m.json")
-                   if (code := alpha2(f)) and code not in drawn | DROPPED})
+    dots = sorted(
+        {
+            (code, *centre(f, frame))
+            for f in load_features(ATLAS / "countries-50m.json")
+            if (code := alpha2(f)) and code not in drawn | DROPPED
+        }
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(shapes, dots, frame), encoding="utf-8")
-    print(f"{args.output}: {len(shapes)} shapes, {len(dots)} dots, "
-          f"{args.output.stat().st_size} bytes")
+    print(
+        f"{args.output}: {len(shapes)} shapes, {len(dots)} dots, "
+        f"{args.output.stat().st_size} bytes"
+    )
 
 
 if __name__ == "__main__":

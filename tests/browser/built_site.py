@@ -92,7 +92,9 @@ def first(site: Path, pattern: str) -> str:
 def url_of(site: Path, page: Path) -> str:
     """Return a built file's URL relative to the site root ("x/" for x/index.html)."""
     relative = page.relative_to(site).as_posix()
-    return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
+    return (
+        relative[: -len("index.html")] if relative.endswith("/index.html") else relative
+    )
 
 
 def page_types(site: Path) -> dict[str, str]:

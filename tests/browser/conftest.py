@@ -46,7 +46,9 @@ def site(tmp_path_factory) -> Iterator[ServedSite]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -74,13 +76,19 @@ def visit(browser):
     """Return a function opening a URL in a fresh, cache-less browser context."""
     contexts = []
 
-    def open_page(url: str, width: int = 1280, color_scheme: str = "light",
-                  expected_status: int = 200) -> Visit:
-        context = browser.new_context(viewport={"width": width, "height": 800},
-                                      color_scheme=color_scheme)
+    def open_page(
+        url: str,
+        width: int = 1280,
+        color_scheme: str = "light",
+        expected_status: int = 200,
+    ) -> Visit:
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, color_scheme=color_scheme
+        )
         contexts.append(context)
         page = context.new_page()
         seen = Visit(page)
+
         def on_console(message):
             # A page served with an error status (the 404 page) makes Chromium
             # log that status; anything else logged as an error is a fault.

@@ -4,23 +4,35 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-PAGE_TYPES = ["home", "countries", "country", "briefing", "report", "tags", "tag",
-              "archives", "category", "404"]
+PAGE_TYPES = [
+    "home",
+    "countries",
+    "country",
+    "briefing",
+    "report",
+    "tags",
+    "tag",
+    "archives",
+    "category",
+    "404",
+]
 PHONE = 360
 MAX_PAGE_BYTES = 100 * 1024
 # axe-core rules for WCAG 2.0/2.1 levels A and AA.
-AXE_OPTIONS = {"runOnly": {"type": "tag",
-                           "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 AXE = Axe()
 
 
@@ -30,20 +42,26 @@ def status_of(page_type: str) -> int:
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_page_loads_cleanly_light_and_fits_a_phone(site, visit, page_type):
-    seen = visit(site.address(page_type), width=PHONE, expected_status=status_of(page_type))
+    seen = visit(
+        site.address(page_type), width=PHONE, expected_status=status_of(page_type)
+    )
     assert not seen.console_errors
     assert not seen.failed
     assert seen.transferred() < MAX_PAGE_BYTES, f"{seen.transferred()} bytes"
     overflow = seen.page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0, f"{overflow}px of horizontal scroll at {PHONE}px"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_axe_finds_no_wcag_a_or_aa_violations(site, visit, page_type, scheme):
-    seen = visit(site.address(page_type), color_scheme=scheme,
-                 expected_status=status_of(page_type))
+    seen = visit(
+        site.address(page_type),
+        color_scheme=scheme,
+        expected_status=status_of(page_type),
+    )
     results = AXE.run(seen.page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 
@@ -52,13 +70,17 @@ def test_dark_scheme_changes_the_colours(site, visit):
     colours = {}
     for scheme in ("light", "dark"):
         page = visit(site.address("home"), color_scheme=scheme).page
-        colours[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        colours[scheme] = page.evaluate(
+            "getComputedStyle(document.body).backgroundColor"
+        )
     assert colours["light"] != colours["dark"]
 
 
 def test_a_reader_clicks_from_home_to_a_paragraph_and_a_sibling(site, visit):
     page = visit(site.address("home")).page
-    page.get_by_role("navigation", name="Countries covered").get_by_role("link").first.click()
+    page.get_by_role("navigation", name="Countries covered").get_by_role(
+        "link"
+    ).first.click()
     assert "/countries/" in page.url
     country = page.get_by_role("heading", level=1).inner_text()
 
@@ -89,9 +111,12 @@ def test_a_reader_clicks_from_home_to_a_paragraph_and_a_sibling(site, visit):
 
 def test_map_links_every_country_in_the_list(site, visit):
     page = visit(site.address("countries")).page
-    listed = page.locator(".country-list a").evaluate_all("links => links.map(a => a.href)")
+    listed = page.locator(".country-list a").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
     on_map = page.locator(".world-map svg a").evaluate_all(
-        "links => links.map(a => a.href.baseVal || a.getAttribute('href'))")
+        "links => links.map(a => a.href.baseVal || a.getAttribute('href'))"
+    )
     assert listed, "the countries index lists no country"
     assert sorted(on_map) == sorted(listed)
 
@@ -116,6 +141,25 @@ def test_404_page_works_from_any_depth(site, visit):
 def test_vnu_reports_no_html_errors(site):
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", str(site.path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr
+
+
+def test_every_link_goes_through_siteurl(site):
+    """Under a sub-path, a root-relative or relative link would leave the site."""
+    host = urlparse(site.url).netloc
+    stray = []
+    for page in sorted(site.path.rglob("*.html")):
+        markup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for element in markup.select("[href], [src]"):
+            link = element.get("href") or element.get("src")
+            target = urlparse(link)
+            external = (
+                target.scheme in ("http", "https", "mailto") and target.netloc != host
+            )
+            if not (link.startswith((site.url, "#")) or external):
+                stray.append(f"{page.relative_to(site.path)}: {link}")
+    assert not stray

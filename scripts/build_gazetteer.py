@@ -36,8 +36,8 @@ OVERRIDES = DATA / "overrides.json"
 OUTPUT = DATA / "countries.json"
 
 # Demonyms with these endings have no regular "+s" plural (Chinese, Turkish,
-# Dutch, Swiss, Kyrgyz, Malagasy); their plurals, if any, are in the overrides.
-NO_PLURAL_ENDINGS = ("ese", "sh", "ch", "ss", "z", "y", "x")
+# Dutch, Swiss, Seychellois, Kyrgyz, Malagasy); their plurals, if any, are in the overrides.
+NO_PLURAL_ENDINGS = ("ese", "sh", "ch", "s", "z", "y", "x")
 
 
 def ascii_fold(text: str) -> str:
@@ -74,12 +74,17 @@ def formal_alternatives(alt_spellings: list[str], formal_words: set[str]) -> lis
     kept = []
     for alt in alt_spellings:
         alt = alt.strip()
-        words = set(re.findall(r"[A-Za-z]+", alt))
+        words = set(re.findall(r"[A-Za-z][A-Za-z']*", alt))
         if "," in alt or "(" in alt or not alt.isascii() and ascii_fold(alt) == alt:
             continue
         if words & formal_words and all(w[0].isupper() or w in {"of", "the", "and"} for w in words):
-            kept.append(alt)
+            kept.append(without_article(alt))
     return kept
+
+
+def without_article(name: str) -> str:
+    """Drop a leading lower-case "the" (pycountry: "the State of Eritrea")."""
+    return name[4:] if name.startswith("the ") else name
 
 
 def regular_plurals(demonyms: list[str]) -> list[str]:
@@ -95,7 +100,7 @@ def regular_plurals(demonyms: list[str]) -> list[str]:
 def official_name(code: str, fallback: str) -> str:
     """Return the ISO 3166-1 official name (pycountry), or fallback when ISO has none."""
     entry = pycountry.countries.get(alpha_2=code)
-    return getattr(entry, "official_name", None) or fallback
+    return without_article(getattr(entry, "official_name", None) or fallback)
 
 
 def build_country(code: str, record: dict | None, override: dict, formal_words: set[str]) -> dict:
@@ -109,11 +114,13 @@ def build_country(code: str, record: dict | None, override: dict, formal_words: 
         capitals = [capital] if isinstance(capital, str) else list(capital or [])
     name = override.get("name", record["name"] if record else override["name"])
     drop = set(override.get("drop_names", []))
-    names = [n for n in unique([name, *names, *override.get("add_names", [])]) if n not in drop]
+    official = override.get("official") or official_name(code, name)
+    added = override.get("add_names", [])
+    names = [n for n in unique([name, official, *names, *added]) if n not in drop]
     return {
         "code": code,
         "name": name,
-        "official": override.get("official") or official_name(code, name),
+        "official": official,
         "names": names,
         "demonyms": unique(override.get("demonyms", demonyms)),
         "capitals": unique(override.get("capitals", capitals)),
@@ -135,13 +142,6 @@ def apply_shared_forms(countries: list[dict], shared: dict[str, dict]) -> None:
             if country["code"] != decision["owner"]:
                 for field in ("names", "demonyms", "capitals", "cities"):
                     country[field] = [f for f in country[field] if f != form]
-
-
-def same_country_duplicates_removed(country: dict) -> None:
-    """Keep a form only in its first field (name > demonym > capital > city)."""
-    seen: set[str] = set()
-    for field in ("names", "demonyms", "capitals", "cities"):
-        country[field] = [f for f in country[field] if not (f in seen or seen.add(f))]
 
 
 def collisions(countries: list[dict]) -> dict[str, list[str]]:
@@ -169,7 +169,6 @@ def build(overrides: dict) -> dict:
         else:
             country = build_country(code, records[code], per_country.get(code, {}), formal_words)
         add_ascii_folds(country, set(overrides["no_ascii_fold"]))
-        same_country_duplicates_removed(country)
         countries.append(country)
     apply_shared_forms(countries, overrides["shared_forms"])
     clashes = collisions(countries)

@@ -33,8 +33,9 @@ def check_invariants(site: Site) -> list[Problem]:
         for excerpt in page.excerpts:
             problems.extend(_excerpt_problems(site, page, excerpt,
                                               briefing_country.get(page.path)))
+    entries = _EntriesByPage(site)
     for report in reports:
-        problems.extend(_AttributionCheck(site, report).problems())
+        problems.extend(_AttributionCheck(site, report, entries).problems())
     return problems
 
 
@@ -89,9 +90,10 @@ def _excerpt_problems(site: Site, page: PageFacts, excerpt: Excerpt,
 class _AttributionCheck:
     """Follow one report's attributed paragraphs into briefings and feeds."""
 
-    def __init__(self, site: Site, report: PageFacts):
+    def __init__(self, site: Site, report: PageFacts, entries: _EntriesByPage):
         self.site = site
         self.report = report
+        self.entries = entries
         self.reported: set[tuple] = set()  # say each missing thing once
         self.found: list[Problem] = []
 
@@ -134,11 +136,11 @@ class _AttributionCheck:
             self._once(("no feed", feed_path), "missing country feed", paragraph,
                        f"{country} has a briefing but no feed {feed_path}")
             return
-        entry = _entry_for(self.site, feed, briefing.path)
+        entry = self.entries.entry(feed, briefing.path)
         if entry is None:
             self._once(("no entry", feed_path), "briefing missing from feed", paragraph,
                        f"{feed_path} has no entry linking to {briefing.path}")
-        elif paragraph.text not in entry.text:
+        elif not entry.contains_text(paragraph.text):
             self._add("paragraph missing from feed", paragraph,
                       f"#{paragraph.anchor} is attributed to {country} but its text "
                       f"is not in the {feed_path} entry for {briefing.path}")
@@ -153,23 +155,39 @@ class _AttributionCheck:
                                   paragraph.line))
 
 
-def _entry_for(site: Site, feed: FeedFacts, page_path: str) -> FeedEntry | None:
-    """Return the feed entry whose link is the page at ``page_path``.
+class _EntriesByPage:
+    """Find a feed's entry for a page, indexing each feed's links once.
 
     A link under the site's address resolves to a file; any other absolute
     link (a feed written for a domain the check was not told about) matches
-    when its path ends with the page's URL path.
+    when its path ends with the page's path, so every trailing run of path
+    segments is a key.
     """
-    for entry in feed.entries:
-        target = site.resolve(entry.link, feed.path)
-        if isinstance(target, Internal) and target.path == page_path:
-            return entry
-        url_path = unquote(urlsplit(entry.link).path)
-        if url_path.endswith("/"):
-            url_path += "index.html"
-        if url_path.lstrip("/") == page_path or url_path.endswith("/" + page_path):
-            return entry
-    return None
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.indexes: dict[str, dict[str, FeedEntry]] = {}
+
+    def entry(self, feed: FeedFacts, page_path: str) -> FeedEntry | None:
+        """Return the entry of ``feed`` whose link is the page at ``page_path``."""
+        if feed.path not in self.indexes:
+            self.indexes[feed.path] = self._index(feed)
+        return self.indexes[feed.path].get(page_path)
+
+    def _index(self, feed: FeedFacts) -> dict[str, FeedEntry]:
+        index: dict[str, FeedEntry] = {}
+        for entry in feed.entries:
+            target = self.site.resolve(entry.link, feed.path)
+            if isinstance(target, Internal):
+                index.setdefault(target.path, entry)
+                continue
+            url_path = unquote(urlsplit(entry.link).path).lstrip("/")
+            if not url_path or url_path.endswith("/"):
+                url_path += "index.html"
+            segments = url_path.split("/")
+            for start in range(len(segments)):
+                index.setdefault("/".join(segments[start:]), entry)
+        return index
 
 
 def _first_difference(quoted: str, original: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .feeds import FeedFacts, is_feed_file, read_feed
-from .pages import PageFacts, read_pages
+from .pages import PageFacts, read_page
+from .parallel import read_all
 from .urls import Internal, Resolution, SiteUrls
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -22,22 +23,27 @@ class Site:
     files: frozenset[str]
     pages: dict[str, PageFacts]
     feeds: dict[str, FeedFacts]
+    _resolved: dict[tuple[str, str], Resolution] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, output_dir: str | os.PathLike, site_url: str | None = None) -> Site:
         """Walk ``output_dir`` and parse its HTML pages and its feeds."""
         root = Path(output_dir)
         files = frozenset(_walk(root))
-        pages = read_pages(root, sorted(f for f in files if f.endswith(HTML_SUFFIXES)))
-        feeds = {
-            path: read_feed(root, path)
-            for path in sorted(files)
-            if path.endswith(".xml") and is_feed_file(root / path)
-        }
+        pages = read_all(read_page, root,
+                         sorted(f for f in files if f.endswith(HTML_SUFFIXES)))
+        feeds = read_all(read_feed, root, sorted(
+            f for f in files if f.endswith(".xml") and is_feed_file(root / f)))
         return cls(root, SiteUrls(site_url), files, pages, feeds)
 
     def resolve(self, url: str, base: str) -> Resolution:
         """Resolve ``url`` found in file ``base``; a folder URL names its index.html."""
+        key = _cache_key(url, base)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(url, base)
+        return self._resolved[key]
+
+    def _resolve(self, url: str, base: str) -> Resolution:
         resolution = self.urls.resolve(url, base)
         if isinstance(resolution, Internal) and resolution.path not in self.files:
             index = resolution.path.rstrip("/") + "/index.html"
@@ -51,6 +57,22 @@ class Site:
         if isinstance(resolution, Internal):
             return self.pages.get(resolution.path)
         return None
+
+
+def _cache_key(url: str, base: str) -> tuple[str, str]:
+    """Return a key under which ``url`` resolves the same for every page sharing it.
+
+    Pages in one folder resolve every URL alike. A relative URL that climbs
+    exactly to the site root first (the navigation of a RELATIVE_URLS build:
+    "../../tags/") resolves alike from every folder at the same depth, which
+    is what makes caching pay on a large site.
+    """
+    directory = base.rpartition("/")[0]
+    depth = directory.count("/") + 1 if directory else 0
+    climb = "../" * depth if depth else "./"
+    if url.startswith(climb) and not url.startswith(climb + "../"):
+        return (f"depth {depth}", url)
+    return (directory, url)
 
 
 def _walk(root: Path):

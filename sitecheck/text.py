@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from html.parser import HTMLParser
 
 
 def normalise_space(text: str) -> str:
@@ -10,16 +10,25 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def element_text(element: Tag) -> str:
-    """Return an element's text, whitespace-normalised, comments excluded.
+class _TextCollector(HTMLParser):
+    """Gather the character data of an HTML fragment (comments excluded)."""
 
-    Strings are joined without a separator so inline markup (``<em>``, links)
-    does not change the text: a quote and its source compare equal whether or
-    not either wraps a word in a tag.
-    """
-    return normalise_space(element.get_text())
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
 
 
 def html_text(markup: str) -> str:
-    """Return the whitespace-normalised text of an HTML fragment."""
-    return element_text(BeautifulSoup(markup, "html.parser"))
+    """Return the whitespace-normalised text of an HTML fragment.
+
+    Strings are joined without a separator, as for page paragraphs, so inline
+    markup (``<em>``, links) does not change the text: a quote and its source
+    compare equal whether or not either wraps a word in a tag.
+    """
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    return normalise_space("".join(collector.parts))

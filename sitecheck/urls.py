@@ -9,16 +9,14 @@ http://127.0.0.1:8000). They resolve to a path relative to the output folder.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "0.0.0.0"})
 # Schemes a page may link to without anything to check (mail, phone, inline data).
 UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "sms", "geo", "ftp"})
-# A made-up origin to resolve relative links against. The extra folder lets
-# us notice a "../" that climbs above the site root, which urljoin would
-# otherwise silently clamp.
-_BASE_ROOT = "http://site.invalid/__output__/"
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,8 @@ class SiteUrls:
     def resolve(self, url: str, base: str) -> Resolution:
         """Return what ``url``, found in the file at output path ``base``, names."""
         url = url.strip()
+        if not _SCHEME.match(url) and not url.startswith("/"):
+            return _resolve_relative(url, base)
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme == "javascript":
@@ -70,17 +70,7 @@ class SiteUrls:
             return Unchecked() if scheme in UNCHECKED_SCHEMES else External()
         if scheme or url.startswith("//"):
             return self._resolve_absolute(url, parts)
-        if url.startswith("/"):
-            return self._under_site_prefix(parts.path, parts.fragment, url)
-        joined = urlsplit(urljoin(_BASE_ROOT + base, url))
-        root_path = urlsplit(_BASE_ROOT).path
-        if not joined.path.startswith(root_path):
-            return Invalid(f"{url} climbs above the site root")
-        return _internal(joined.path[len(root_path):], joined.fragment)
-
-    def is_internal_host(self, url: str) -> bool:
-        """Tell whether an absolute URL points at this site (or a dev host)."""
-        return isinstance(self.resolve(url, ""), Internal | Invalid)
+        return self._under_site_prefix(parts.path, parts.fragment, url)
 
     def _resolve_absolute(self, url: str, parts) -> Resolution:
         host = parts.netloc.lower()
@@ -102,6 +92,28 @@ class SiteUrls:
         if prefix and path != prefix and not path.startswith(prefix + "/"):
             return Invalid(f"{url} is outside the site's path {prefix}/")
         return _internal(path[len(prefix):], fragment)
+
+
+def _resolve_relative(url: str, base: str) -> Internal | Invalid:
+    """Resolve a relative URL against the file ``base`` (a path in output/).
+
+    Done by hand rather than with urljoin, which is the bulk of the time on a
+    large site and silently clamps a "../" that climbs above the root.
+    """
+    rest, _, fragment = url.partition("#")
+    path = rest.partition("?")[0]
+    if not path:  # "#anchor" or "?query": the page itself
+        return Internal(base, unquote(fragment))
+    directory = base.rpartition("/")[0]
+    is_folder = path.endswith("/") or path.rpartition("/")[2] in (".", "..")
+    joined = posixpath.normpath(posixpath.join(directory, path))
+    if joined == ".." or joined.startswith("../"):
+        return Invalid(f"{url} climbs above the site root")
+    if joined == ".":
+        joined = ""
+    if is_folder:
+        joined = f"{joined}/index.html" if joined else "index.html"
+    return Internal(unquote(joined), unquote(fragment))
 
 
 def _internal(url_path: str, fragment: str) -> Internal | Invalid:

@@ -35,15 +35,17 @@ DATA = Path(__file__).resolve().parent.parent / "plugins" / "briefings" / "data"
 OVERRIDES = DATA / "overrides.json"
 OUTPUT = DATA / "countries.json"
 
-# Demonyms with these endings have no regular "+s" plural (Chinese, Turkish,
-# Dutch, Swiss, Seychellois, Kyrgyz, Malagasy); their plurals, if any, are in the overrides.
+# Demonyms with these endings have no regular "+s" plural (Chinese, Turkish, Dutch,
+# Swiss, Seychellois, Kyrgyz, Malagasy); their plurals, if any, are in the overrides.
 NO_PLURAL_ENDINGS = ("ese", "sh", "ch", "s", "z", "y", "x")
 
 
 def ascii_fold(text: str) -> str:
     """Return text without combining accents: Türkiye -> Turkiye, İzmir -> Izmir."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def unique(items) -> list[str]:
@@ -77,7 +79,9 @@ def formal_alternatives(alt_spellings: list[str], formal_words: set[str]) -> lis
         words = set(re.findall(r"[A-Za-z][A-Za-z']*", alt))
         if "," in alt or "(" in alt or not alt.isascii() and ascii_fold(alt) == alt:
             continue
-        if words & formal_words and all(w[0].isupper() or w in {"of", "the", "and"} for w in words):
+        if words & formal_words and all(
+            w[0].isupper() or w in {"of", "the", "and"} for w in words
+        ):
             kept.append(without_article(alt))
     return kept
 
@@ -98,18 +102,29 @@ def regular_plurals(demonyms: list[str]) -> list[str]:
 
 
 def official_name(code: str, fallback: str) -> str:
-    """Return the ISO 3166-1 official name (pycountry), or fallback when ISO has none."""
+    """Return the ISO 3166-1 official name (pycountry), or fallback if it has none."""
     entry = pycountry.countries.get(alpha_2=code)
     return without_article(getattr(entry, "official_name", None) or fallback)
 
 
-def build_country(code: str, record: dict | None, override: dict, formal_words: set[str]) -> dict:
+def build_country(
+    code: str, record: dict | None, override: dict, formal_words: set[str]
+) -> dict:
     """Merge one country's countryinfo record with its override entry."""
     if record is None:  # not in countryinfo at all (Kosovo): the override is complete
-        names, demonyms, capitals = override["names"], override["demonyms"], override["capitals"]
+        names, demonyms, capitals = (
+            override["names"],
+            override["demonyms"],
+            override["capitals"],
+        )
     else:
-        names = [record["name"], *formal_alternatives(record.get("altSpellings", []), formal_words)]
-        demonyms = regular_plurals([d for d in (record.get("demonym") or "").split(",") if d])
+        names = [
+            record["name"],
+            *formal_alternatives(record.get("altSpellings", []), formal_words),
+        ]
+        demonyms = regular_plurals(
+            [d for d in (record.get("demonym") or "").split(",") if d]
+        )
         capital = record.get("capital")
         capitals = [capital] if isinstance(capital, str) else list(capital or [])
     name = override.get("name", record["name"] if record else override["name"])
@@ -129,10 +144,12 @@ def build_country(code: str, record: dict | None, override: dict, formal_words: 
 
 
 def add_ascii_folds(country: dict, keep_accented: set[str]) -> None:
-    """Append the unaccented spelling of every accented form (Turkiye, Cote d'Ivoire)."""
+    """Append the unaccented spelling of each accented form (Turkiye, Cote d'Ivoire)."""
     for field in ("names", "demonyms", "capitals", "cities"):
         forms = country[field]
-        country[field] = unique([*forms, *(ascii_fold(f) for f in forms if f not in keep_accented)])
+        country[field] = unique(
+            [*forms, *(ascii_fold(f) for f in forms if f not in keep_accented)]
+        )
 
 
 def apply_shared_forms(countries: list[dict], shared: dict[str, dict]) -> None:
@@ -167,18 +184,22 @@ def build(overrides: dict) -> dict:
         if code in new:
             country = build_country(code, None, new[code], formal_words)
         else:
-            country = build_country(code, records[code], per_country.get(code, {}), formal_words)
+            country = build_country(
+                code, records[code], per_country.get(code, {}), formal_words
+            )
         add_ascii_folds(country, set(overrides["no_ascii_fold"]))
         countries.append(country)
     apply_shared_forms(countries, overrides["shared_forms"])
     clashes = collisions(countries)
     if clashes:
-        raise SystemExit(f"forms claimed by several countries; decide in shared_forms: {clashes}")
+        raise SystemExit(
+            f"forms claimed by several countries; decide in shared_forms: {clashes}"
+        )
     countries.sort(key=lambda c: c["name"])
     return {
         "about": "GENERATED by scripts/build_gazetteer.py from countryinfo "
-                 f"{version('countryinfo')}, pycountry {version('pycountry')} and overrides.json; "
-                 "do not edit by hand (see README.md in this folder).",
+        f"{version('countryinfo')}, pycountry {version('pycountry')} and "
+        "overrides.json; do not edit by hand (see README.md in this folder).",
         "members_source": members["source"],
         "countries": countries,
         "shared_forms": overrides["shared_forms"],
@@ -192,13 +213,19 @@ def build(overrides: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Write countries.json, or with --check report whether it is up to date."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if countries.json is stale")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if countries.json is stale"
+    )
     args = parser.parse_args(argv)
     document = build(json.loads(OVERRIDES.read_text(encoding="utf-8")))
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        print("countries.json is up to date" if current == text else "countries.json is STALE")
+        print(
+            "countries.json is up to date"
+            if current == text
+            else "countries.json is STALE"
+        )
         return 0 if current == text else 1
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUTPUT} ({len(document['countries'])} countries)")

@@ -39,7 +39,12 @@ DEFAULT_DATA = Path(__file__).with_name("data") / "countries.json"
 
 # Field of countries.json -> Mention.kind, in priority order: when one country
 # lists the same form twice (Singapore, the city-state), the earlier kind wins.
-FIELD_KINDS = {"names": "name", "demonyms": "demonym", "capitals": "capital", "cities": "city"}
+FIELD_KINDS = {
+    "names": "name",
+    "demonyms": "demonym",
+    "capitals": "capital",
+    "cities": "city",
+}
 # Kinds whose ALL-CAPS spelling is also matched (datelines, headlines).
 CAPS_FIELDS = ("names", "capitals", "cities")
 
@@ -57,7 +62,9 @@ _BEFORE_DASH = "(?=[" + re.escape(DASHES) + "])"
 _CONTEXT_WINDOW = 60  # characters of context a rule may look at
 _ALIAS_CACHE_SIZE = 16
 
-_SURFACE_TABLE = str.maketrans({**{a: "'" for a in APOSTROPHES}, **{h: "-" for h in HYPHENS}})
+_SURFACE_TABLE = str.maketrans(
+    {**{a: "'" for a in APOSTROPHES}, **{h: "-" for h in HYPHENS}}
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -103,7 +110,9 @@ class _ContextRule:
 
     def rejects(self, text: str, start: int, end: int) -> bool:
         """Tell whether the context of text[start:end] rules the match out."""
-        if self.before and self.before.search(text, max(0, start - _CONTEXT_WINDOW), start):
+        if self.before and self.before.search(
+            text, max(0, start - _CONTEXT_WINDOW), start
+        ):
             return True
         return bool(self.after and self.after.match(text, end, end + _CONTEXT_WINDOW))
 
@@ -122,7 +131,9 @@ def ascii_fold(text: str) -> str:
 def resolve_key(name: str) -> str:
     """Normalise an editor's country name: case, accents, punctuation, "the", "St"."""
     key = ascii_fold(unicodedata.normalize("NFKC", name)).casefold()
-    key = key.translate(str.maketrans({**{a: "" for a in APOSTROPHES}, ".": "", ",": " "}))
+    key = key.translate(
+        str.maketrans({**{a: "" for a in APOSTROPHES}, ".": "", ",": " "})
+    )
     key = re.sub("[" + re.escape(DASHES) + "]", " ", key).replace("&", " and ")
     key = re.sub(r"\bst\b", "saint", key)
     key = _SPACES.sub(" ", key).strip()
@@ -142,12 +153,20 @@ def trie_pattern(forms: Mapping[str, str]) -> str:
         node = root
         for char in form:
             node = node.setdefault(char, {})
-        node[""] = _WORD_END if ending == "word" and re.match(r"\w", form[-1]) else (
-            "" if ending == "word" else _BEFORE_DASH)
+        node[""] = (
+            _WORD_END
+            if ending == "word" and re.match(r"\w", form[-1])
+            else ("" if ending == "word" else _BEFORE_DASH)
+        )
 
     def emit(node: dict) -> str:
-        branches = [_CHAR_PATTERNS.get(c) or re.escape(c) for c in sorted(k for k in node if k)]
-        branches = [p + emit(node[c]) for p, c in zip(branches, sorted(k for k in node if k), strict=True)]
+        branches = [
+            _CHAR_PATTERNS.get(c) or re.escape(c) for c in sorted(k for k in node if k)
+        ]
+        branches = [
+            p + emit(node[c])
+            for p, c in zip(branches, sorted(k for k in node if k), strict=True)
+        ]
         if "" in node:
             branches.append(node[""])
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -177,7 +196,9 @@ class Gazetteer:
 
     def __init__(self, data: Mapping):
         countries = [_country(record) for record in data["countries"]]
-        self.countries: tuple[Country, ...] = tuple(sorted(countries, key=lambda c: c.name))
+        self.countries: tuple[Country, ...] = tuple(
+            sorted(countries, key=lambda c: c.name)
+        )
         self._by_code = {c.code: c for c in self.countries}
         self._by_key = _resolve_index(self.countries)
         self._matcher = _Matcher(*_base_forms(self.countries, data))
@@ -202,17 +223,23 @@ class Gazetteer:
         return self._by_key.get(resolve_key(name))
 
     def suggest(self, name: str) -> str | None:
-        """Return the display name of the country closest to a misspelt name, or None."""
-        close = difflib.get_close_matches(resolve_key(name), self._by_key, n=1, cutoff=0.75)
+        """Return the name of the country closest to a misspelt name, or None."""
+        close = difflib.get_close_matches(
+            resolve_key(name), self._by_key, n=1, cutoff=0.75
+        )
         return self._by_key[close[0]].name if close else None
 
-    def find_mentions(self, text: str, aliases: Mapping[str, str] | None = None) -> list[Mention]:
+    def find_mentions(
+        self, text: str, aliases: Mapping[str, str] | None = None
+    ) -> list[Mention]:
         """Return country mentions in text order, non-overlapping, longest first."""
         spans = self._matcher.spans(text)
         if aliases:
             # Base forms sort before aliases on equal spans (priority 0 < 1).
             spans = [(s, e, entry, 0) for s, e, entry in spans]
-            spans += [(s, e, entry, 1) for s, e, entry in self._aliases(aliases).spans(text)]
+            spans += [
+                (s, e, entry, 1) for s, e, entry in self._aliases(aliases).spans(text)
+            ]
             spans.sort(key=lambda span: (span[0], span[0] - span[1], span[3]))
             spans = [span[:3] for span in spans]
         mentions, covered_to = [], 0
@@ -221,7 +248,9 @@ class Gazetteer:
                 continue
             covered_to = end
             if entry.code is not None:
-                mentions.append(Mention(start, end, text[start:end], entry.code, entry.kind))
+                mentions.append(
+                    Mention(start, end, text[start:end], entry.code, entry.kind)
+                )
         return mentions
 
     def _aliases(self, aliases: Mapping[str, str]) -> _Matcher:
@@ -243,8 +272,12 @@ def _default_gazetteer() -> Gazetteer:
 
 
 def _country(record: Mapping) -> Country:
-    return Country(code=record["code"], name=record["name"], official=record["official"],
-                   **{field: tuple(record[field]) for field in FIELD_KINDS})
+    return Country(
+        code=record["code"],
+        name=record["name"],
+        official=record["official"],
+        **{field: tuple(record[field]) for field in FIELD_KINDS},
+    )
 
 
 def _resolve_index(countries: tuple[Country, ...]) -> dict[str, Country]:
@@ -260,8 +293,10 @@ def _context_rules(data: Mapping) -> dict[str, tuple[_ContextRule, ...]]:
     """Map each guarded form (and its ALL-CAPS spelling) to its compiled rules."""
     rules: dict[str, tuple[_ContextRule, ...]] = {}
     for spec in data["context_rules"]:
-        rule = _ContextRule(before=re.compile(spec["reject_before"]) if spec["reject_before"] else None,
-                            after=re.compile(spec["reject_after"]) if spec["reject_after"] else None)
+        rule = _ContextRule(
+            before=re.compile(spec["reject_before"]) if spec["reject_before"] else None,
+            after=re.compile(spec["reject_after"]) if spec["reject_after"] else None,
+        )
         for form in spec["forms"]:
             for key in {surface_key(form), surface_key(form.upper())}:
                 rules[key] = (*rules.get(key, ()), rule)
@@ -308,7 +343,7 @@ def _alias_forms(aliases: Mapping[str, str]) -> tuple[dict, dict]:
 
 
 def benchmark_throughput(gazetteer: Gazetteer, text: str, repeat: int = 3) -> float:
-    """Return find_mentions throughput on text in MB (UTF-8) per second, best of repeat."""
+    """Return find_mentions throughput on text in UTF-8 MB/s, best of repeat runs."""
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()

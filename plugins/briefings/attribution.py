@@ -29,7 +29,6 @@ from .cues import Cues, default_cues
 from .gazetteer import Gazetteer, Mention
 from .report import Block
 
-DATELINE_BONUS = 3
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
 # How far (in characters) a meeting cue reaches for the partner it names.
@@ -71,10 +70,23 @@ class _Reading:
     """Mentions in one block, sorted into actors and places."""
 
     mentions: list[Mention]
-    actors: set[str]
-    places: set[str]
+    actors: set[str]  # countries that act or are acted with
+    places: set[str]  # countries named only as a place or a topic
     words: dict[str, list[str]]
-    met: set[str]  # actors named next to a meeting cue ("met with X")
+    met: set[str]  # actors a meeting cue names ("met with X")
+    continues: bool  # "Both sides…", "The two ministers…": the same meeting
+
+
+def _is_passing(text: str, m: Mention, cues: Cues) -> bool:
+    """Tell whether a mention names a place or topic rather than an actor."""
+    if m.start < 3 and m.text.isupper() and m.kind != "demonym":
+        return True  # an ALL-CAPS dateline: where the reporter filed from
+    after = text[m.end : m.end + 2]
+    if len(after) == 2 and after[0] == "-" and after[1].islower():
+        return True  # a modifier: "Beijing-brokered", "US-led"
+    if m.kind in ("name", "capital", "city"):
+        return bool(cues.location_before.search(text[max(0, m.start - 40) : m.start]))
+    return False
 
 
 def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues) -> _Reading:
@@ -82,49 +94,44 @@ def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cue
     actors: set[str] = set()
     places: set[str] = set()
     words: dict[str, list[str]] = {}
+    actor_mentions = []
     for m in mentions:
         words.setdefault(m.code, []).append(m.text)
-        before = text[max(0, m.start - 40) : m.start]
-        is_place = m.kind in _PLACE_KINDS or m.kind == "name"
-        if is_place and cues.location_before.search(before):
+        if _is_passing(text, m, cues):
             places.add(m.code)
-        elif m.kind in _ACTOR_KINDS or m.kind in _PLACE_KINDS:
+        else:
             actors.add(m.code)
+            actor_mentions.append(m)
     places -= actors
-    return _Reading(mentions, actors, places, words, _met(text, mentions, actors, cues))
+    return _Reading(mentions, actors, places, words, _met(text, actor_mentions, cues),
+                    bool(cues.continuation.search(text)))
 
 
-def _met(text: str, mentions: Sequence[Mention], actors: set[str], cues: Cues) -> set[str]:
-    """Return the actors a meeting cue in ``text`` is about.
+def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    """Return the actors a meeting cue in ``text`` names.
 
-    Only mentions in the cue's own sentence and close to it count, so a
-    meeting paragraph that also condemns a third country does not make that
-    country a partner.
+    Only mentions after the cue, in its own sentence and close to it, count
+    ("met with Iraqi President…"), and not in a meeting still to come
+    ("is scheduled to meet…"), so a meeting paragraph that also condemns a
+    third country does not make that country a partner.
     """
     met: set[str] = set()
     for cue in cues.meeting.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
+        if cues.future.search(text, start, cue.end()):
+            continue
         end = text.find(". ", cue.end())
         end = len(text) if end < 0 else end
-        for m in mentions:
-            if m.code in actors and start <= m.start < end and (
-                abs(m.start - cue.end()) <= MEETING_REACH
-                or abs(cue.start() - m.end) <= MEETING_REACH
-            ):
-                met.add(m.code)
+        met.update(m.code for m in actor_mentions
+                   if cue.end() <= m.start < min(end, cue.end() + MEETING_REACH))
     return met
 
 
-def find_home(readings: Sequence[_Reading], first_text: str) -> str | None:
-    """Return the country the report is written from (most mentioned)."""
+def find_home(readings: Sequence[_Reading]) -> str | None:
+    """Return the country the report is written from: its most named actor."""
     counts: Counter[str] = Counter()
     for reading in readings:
         counts.update(m.code for m in reading.mentions)
-    if readings and readings[0].mentions:
-        lead = readings[0].mentions[0]
-        # An ALL-CAPS dateline at the very start names the home capital.
-        if lead.start < 3 and lead.text.isupper() and lead.kind in _PLACE_KINDS:
-            counts[lead.code] += DATELINE_BONUS
     if not counts:
         return None
     (top, top_n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -174,7 +181,7 @@ class Splitter:
         title_reading = _read(title, self.gazetteer, aliases, self.cues)
         readings = {b.index: _read(b.text, self.gazetteer, aliases, self.cues) for b in blocks}
         ordered_readings = [readings[b.index] for b in blocks]
-        home = find_home([title_reading, *ordered_readings], blocks[0].text if blocks else "")
+        home = find_home([title_reading, *ordered_readings])
 
         if partners is None:
             partners = self._find_partners(title_reading, blocks, readings, home)
@@ -193,19 +200,33 @@ class Splitter:
 
     # -- partner discovery -------------------------------------------------
 
+    def _headline_actors(self, reading: _Reading) -> set[str]:
+        # A city in a headline or subheading is where things happened
+        # ("Gaza on the agenda"); a capital can stand for its government.
+        return {m.code for m in reading.mentions
+                if m.code in reading.actors and m.kind != "city"}
+
     def _find_partners(self, title_reading: _Reading, blocks: Sequence[Block],
                        readings: Mapping[int, _Reading], home: str | None) -> list[str]:
-        covered: set[str] = set(title_reading.actors)
+        covered: set[str] = self._headline_actors(title_reading)
         appearance: list[str] = []
+        listing_meetings = False  # "The Prime Minister met:" then a list
         for block in blocks:
             reading = readings[block.index]
             for m in reading.mentions:
                 if m.code not in appearance:
                     appearance.append(m.code)
             if block.is_heading:
-                covered |= reading.actors | reading.places
-            else:
-                covered |= reading.met
+                covered |= self._headline_actors(reading)
+                listing_meetings = False
+                continue
+            covered |= reading.met
+            is_item = block.element is not None and block.element.name == "li"
+            if is_item and listing_meetings:
+                covered |= reading.actors
+            elif not is_item:
+                listing_meetings = bool(self.cues.meeting.search(block.text)) and \
+                    block.text.rstrip().endswith(":")
         covered.discard(home)
         return _ordered(covered, appearance)
 
@@ -218,45 +239,70 @@ class Splitter:
         section_partners: dict[int, list[str]] = {}
         order = list(targets)
         for heading, section in _sections(blocks):
-            if heading is None:
-                reading = title_reading
-                where = "the headline"
-            else:
-                reading = readings[heading.index]
-                where = f"subheading ‘{heading.text}’"
-            # A heading names its partners as actors or as the capital that
-            # stands for the government ("Tehran, Islamabad highlight...").
-            focus = (reading.actors | reading.places) & targets
-            if heading is None and not focus and section:
-                focus = readings[section[0].index].actors & targets
-                where = "the opening paragraph"
+            focus, where = self._section_focus(heading, section, title_reading, readings,
+                                               targets)
             section_partners[LEAD if heading is None else heading.index] = \
                 _ordered(focus, order)
-            focus_reason = {c: f"section: {where}" for c in focus}
+            reason = {c: f"section: {where}" for c in focus}
+            last = set(focus)  # partners of the latest paragraph that named any
             for block in section:
                 reading = readings[block.index]
                 actors = reading.actors & targets
-                places = reading.places & targets
+                third_parties = reading.actors - targets - {home}
                 result = ParagraphAttribution(block)
                 if self.cues.topic_shift.search(block.text) and not actors:
-                    focus, focus_reason = set(), {}
+                    focus, last, reason = set(), set(), {}
                 if not actors:
-                    result.primary = set(focus)
-                    result.reasons.update(focus_reason)
+                    if third_parties and not reading.continues:
+                        # About someone else ("Uruguay ratified the pact"):
+                        # the story has left the partners.
+                        focus, last, reason = set(), set(), {}
+                    elif reading.continues and last:
+                        result.primary = set(last)
+                        result.reasons.update(
+                            {c: "continues the talks with it" for c in last})
+                    else:
+                        result.primary = set(focus)
+                        result.reasons.update({c: reason.get(c, "") for c in focus})
                 else:
                     result.primary = set(actors)
+                    if reading.continues and last and not reading.met:
+                        # "The ministers also discussed … Georgian territory"
+                        result.primary |= last
+                        result.reasons.update(
+                            {c: "continues the talks with it" for c in last})
                     met = reading.met & targets
                     if met and not met & focus:
                         # A new meeting: the story moves to these partners.
-                        focus = met
-                        focus_reason = {c: "follows the meeting in ‘%s…’" % block.text[:60]
-                                        for c in met}
+                        focus = set(met)
+                        reason = {c: "follows the meeting in ‘%s…’" % block.text[:60]
+                                  for c in met}
+                    last = set(result.primary)
                 for code in actors:
                     result.reasons[code] = "names " + ", ".join(
                         dict.fromkeys(reading.words[code]))
-                result.context = (places - result.primary)
+                result.context = (reading.places & targets) - result.primary
                 for code in result.context:
                     result.reasons[code] = "context: mentions " + ", ".join(
                         dict.fromkeys(reading.words[code]))
                 results.append(result)
         return results, section_partners
+
+    def _section_focus(self, heading, section, title_reading, readings, targets):
+        """Return the partners a section is given to, and why."""
+        if heading is not None:
+            # A subheading names its partners as actors or by the capital
+            # that stands for the government ("Tehran, Islamabad highlight…").
+            reading = readings[heading.index]
+            return self._headline_actors(reading) & targets, f"subheading ‘{heading.text}’"
+        # The lead belongs to the one partner the headline (or, failing
+        # that, the opening paragraph) is about; a headline listing several
+        # partners introduces a round-up, whose lead belongs to none of them.
+        focus = self._headline_actors(title_reading) & targets
+        if focus:
+            return (focus, "the headline") if len(focus) == 1 else (set(), "")
+        if section:
+            opening = readings[section[0].index].actors & targets
+            if len(opening) == 1:
+                return opening, "the opening paragraph"
+        return set(), ""

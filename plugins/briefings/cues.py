@@ -28,8 +28,10 @@ class Cues:
     title: str  # regex source: one official title ("Prime Minister")
     title_words: frozenset[str]
     meeting: re.Pattern
+    future: re.Pattern  # "scheduled to", "will meet": a meeting not yet held
+    continuation: re.Pattern  # "Both sides", "The two ministers": the same meeting
     topic_shift: re.Pattern
-    location_before: re.Pattern
+    location_before: re.Pattern  # "in", "on", "against": a place or topic, not an actor
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -42,6 +44,9 @@ class Cues:
         words = frozenset(w.lower() for t in titles for w in t.split())
         meeting = re.compile(r"\b(?:%s)\b" % _alternation(data["meeting_cues"]))
         shift = re.compile(r"^\W*(?:%s)\b" % _alternation(data["topic_shift_cues"]))
+        future = re.compile(r"\b(?:%s)\b" % _alternation(data["future_cues"]), re.IGNORECASE)
+        continuation = re.compile(r"\b(?:%s)\b" % _alternation(data["continuation_cues"]),
+                                  re.IGNORECASE)
         location = re.compile(
             r"(?:\b(?:%s)\s+(?:the\s+)?)$" % _alternation(data["location_words"]),
             re.IGNORECASE,
@@ -50,6 +55,8 @@ class Cues:
             title=_alternation(titles),
             title_words=words,
             meeting=meeting,
+            future=future,
+            continuation=continuation,
             topic_shift=shift,
             location_before=location,
         )

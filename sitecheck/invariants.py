@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .problem import Problem
-from .urls import Internal
+from .urls import External, Internal, Resolution
 
 if TYPE_CHECKING:
     from .feeds import FeedEntry, FeedFacts
@@ -66,7 +66,8 @@ def _excerpt_problems(site: Site, page: PageFacts, excerpt: Excerpt,
     report = site.pages.get(target.path) if isinstance(target, Internal) else None
     if report is None:
         return problem("excerpt without source", f"excerpt of #{anchor}: its footer "
-                       f"link {excerpt.source_url} does not name a page of the site")
+                       f"link {excerpt.source_url} does not name a page of the site"
+                       f"{_site_url_hint(target)}")
     problems = []
     if target.fragment != anchor:
         problems += problem("excerpt without source", f"excerpt of #{anchor} links to "
@@ -105,8 +106,8 @@ class _AttributionCheck:
                 briefing = briefings.get(country)
                 if briefing is None:
                     self._once(("no briefing", country), "no briefing link", paragraph,
-                               f"#{paragraph.anchor} is attributed to {country}, but the "
-                               f"report has no a.briefing-link to a {country} briefing")
+                               f"#{paragraph.anchor} is attributed to {country}, but "
+                               f"{self._why_no_briefing(country)}")
                     continue
                 self._check_briefing(paragraph, country, briefing)
                 for pattern in COUNTRY_FEEDS:
@@ -121,6 +122,15 @@ class _AttributionCheck:
             if page is not None:
                 briefings.setdefault(link.country, page)
         return briefings
+
+    def _why_no_briefing(self, country: str) -> str:
+        """Say why a country's briefing page cannot be reached from the report."""
+        links = [link for link in self.report.briefing_links if link.country == country]
+        if not links:
+            return f"the report has no a.briefing-link for {country}"
+        target = self.site.resolve(links[0].url, self.report.path)
+        return (f"its a.briefing-link {links[0].url} (line {links[0].line}) does not "
+                f"name a page of the site{_site_url_hint(target)}")
 
     def _check_briefing(self, paragraph: Paragraph, country: str, briefing: PageFacts):
         quoted = {excerpt.paragraph for excerpt in briefing.excerpts}
@@ -188,6 +198,13 @@ class _EntriesByPage:
             for start in range(len(segments)):
                 index.setdefault("/".join(segments[start:]), entry)
         return index
+
+
+def _site_url_hint(target: Resolution) -> str:
+    """Suggest --site-url when a link could not be followed for lack of it."""
+    if isinstance(target, External):
+        return " (it is on another host: pass --site-url if the site was built for it)"
+    return ""
 
 
 def _first_difference(quoted: str, original: str) -> str:

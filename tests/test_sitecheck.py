@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from sitebuild import SITEURL as SEED_SITEURL
 from sitecheck import Problem, format_report, run_checks
 from sitecheck.html import VNU_JAR, check_html
 from sitecheck.urls import Internal, Invalid, SiteUrls
@@ -136,6 +137,28 @@ def test_advertised_feed_under_the_site_url_is_resolved(site):
                    "feeds/rusia.atom.xml")
     # Without the site's address, the same link is external and not followed.
     assert not [p for p in run_checks(site, html=False) if p.path == "index.html"]
+
+
+def test_absolute_links_without_the_site_url_say_to_pass_it(site):
+    problem = assert_problem(run_checks(site, html=False), "invariants",
+                             "excerpt without source", RUSSIA, "#p-both")
+    assert "pass --site-url" in problem.message
+
+
+def test_root_relative_link_outside_a_sub_path_site(site):
+    for page in site.rglob("*.*"):
+        text = page.read_text("utf-8").replace(f"{SITE}/", f"{SITE}/sub/")
+        page.write_text(text, "utf-8")
+    problems = run_checks(site, site_url=f"{SITE}/sub", html=False)
+    assert_problem(problems, "links", "bad URL", PAKISTAN, "/theme/css/site.css",
+                   "outside the site's path /sub/")
+    assert len(problems) == 1, format_report(problems)
+
+
+def test_the_seed_site_passes(seed_site):
+    """The real plugin and theme, built from the seed report, keep every promise."""
+    problems = run_checks(seed_site, site_url=SEED_SITEURL, html=False)
+    assert problems == [], format_report(problems)
 
 
 def test_bozo_feed(site):

@@ -257,6 +257,15 @@ def test_publish_build_has_nojekyll_and_no_cname_without_a_domain(subpath_site):
     assert not (output / "CNAME").exists()
 
 
+def test_invoke_check_passes_the_build_the_workflow_makes(subpath_site):
+    site_url, output = subpath_site
+    run = subprocess.run(
+        [sys.executable, "-m", "invoke", "check", "--no-html",
+         "--output", str(output), "--site-url", site_url],
+        cwd=ROOT, capture_output=True, text=True, env=clean_env())
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 # --- invoke gh-pages ------------------------------------------------------------
 
 @dataclass
@@ -334,3 +343,7 @@ def test_gh_pages_refuses_a_broken_build(publisher, good_publish):
     assert "refusing to publish" in run.stderr
     assert "no-such-page" in run.stderr, "the problem is not named"
     assert publisher.branch_head() == before, "a broken build was pushed"
+    check = subprocess.run(
+        [sys.executable, "-m", "invoke", "check", "--no-html"],
+        cwd=publisher.clone, capture_output=True, text=True, env=clean_env())
+    assert check.returncode != 0, "invoke check passes the broken build"

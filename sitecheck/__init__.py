@@ -18,8 +18,9 @@ from .site import Site
 __all__ = ["Problem", "format_report", "run_checks"]
 
 
-def run_checks(output_dir: str | os.PathLike, site_url: str | None = None,
-               html: bool = True) -> list[Problem]:
+def run_checks(
+    output_dir: str | os.PathLike, site_url: str | None = None, html: bool = True
+) -> list[Problem]:
     """Run every check over ``output_dir`` and return the problems, sorted.
 
     ``site_url`` is the SITEURL the site was built with: absolute links under
@@ -29,8 +30,12 @@ def run_checks(output_dir: str | os.PathLike, site_url: str | None = None,
     if not os.path.isdir(output_dir):
         return [Problem("site", "missing output", "", f"{output_dir} is not a folder")]
     site = Site.load(output_dir, site_url)
-    problems = [*check_links(site), *check_feeds(site), *check_opml(site),
-                *check_invariants(site)]
+    problems = [
+        *check_links(site),
+        *check_feeds(site),
+        *check_opml(site),
+        *check_invariants(site),
+    ]
     if html:
         problems.extend(check_html(output_dir))
     return sorted(problems, key=Problem.sort_key)

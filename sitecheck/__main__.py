@@ -12,13 +12,18 @@ def main(argv: list[str] | None = None) -> int:
     """Check a built site, print the report, and return the exit status."""
     parser = argparse.ArgumentParser(
         prog="python -m sitecheck",
-        description="Check a built site's HTML, feeds, links and briefing invariants.")
+        description="Check a built site's HTML, feeds, links and briefing invariants.",
+    )
     parser.add_argument("output_dir", help="the built site (e.g. output)")
-    parser.add_argument("--site-url", default=None,
-                        help="the SITEURL the site was built with; absolute links "
-                             "under it are resolved against OUTPUT_DIR")
-    parser.add_argument("--no-html", dest="html", action="store_false",
-                        help="skip the Nu HTML Checker")
+    parser.add_argument(
+        "--site-url",
+        default=None,
+        help="the SITEURL the site was built with; absolute links "
+        "under it are resolved against OUTPUT_DIR",
+    )
+    parser.add_argument(
+        "--no-html", dest="html", action="store_false", help="skip the Nu HTML Checker"
+    )
     args = parser.parse_args(argv)
     problems = run_checks(args.output_dir, site_url=args.site_url, html=args.html)
     print(format_report(problems), file=sys.stderr if problems else sys.stdout)

@@ -70,8 +70,11 @@ def read_feed(output_dir: Path, path: str) -> FeedFacts:
     """Parse the feed at ``path`` (relative to ``output_dir``) with feedparser."""
     # Sanitising and resolving URIs in entry HTML is most of feedparser's time
     # and changes nothing the checks look at.
-    parsed = feedparser.parse((output_dir / path).read_bytes(), sanitize_html=False,
-                              resolve_relative_uris=False)
+    parsed = feedparser.parse(
+        (output_dir / path).read_bytes(),
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     facts = FeedFacts(path, parsed.get("version", ""))
     if parsed.bozo:
         error = parsed.get("bozo_exception")
@@ -79,14 +82,20 @@ def read_feed(output_dir: Path, path: str) -> FeedFacts:
         get_line = getattr(error, "getLineNumber", None)
         facts.error_line = get_line() if get_line else None
     for entry in parsed.entries:
-        facts.entries.append(FeedEntry(
-            title=entry.get("title", "").strip(),
-            link=entry.get("link", "").strip(),
-            id=entry.get("id", "").strip(),
-            has_date=bool(entry.get("published_parsed") or entry.get("updated_parsed")),
-            content_html=[content.get("value", "") for content in entry.get("content", [])],
-            summary_html=entry.get("summary", ""),
-        ))
+        facts.entries.append(
+            FeedEntry(
+                title=entry.get("title", "").strip(),
+                link=entry.get("link", "").strip(),
+                id=entry.get("id", "").strip(),
+                has_date=bool(
+                    entry.get("published_parsed") or entry.get("updated_parsed")
+                ),
+                content_html=[
+                    content.get("value", "") for content in entry.get("content", [])
+                ],
+                summary_html=entry.get("summary", ""),
+            )
+        )
     return facts
 
 
@@ -104,13 +113,19 @@ def check_feeds(site: Site) -> list[Problem]:
 
 def _feed_problems(site: Site, feed: FeedFacts) -> list[Problem]:
     """Return what is wrong with one feed: parse errors, incomplete entries."""
+
     def problem(kind: str, message: str, line: int | None = None) -> Problem:
         return Problem("feeds", kind, feed.path, message, line)
 
     problems = []
     if feed.error:
-        problems.append(problem("malformed feed", f"does not parse cleanly ({feed.error})",
-                                feed.error_line))
+        problems.append(
+            problem(
+                "malformed feed",
+                f"does not parse cleanly ({feed.error})",
+                feed.error_line,
+            )
+        )
     for number, entry in enumerate(feed.entries, 1):
         name = f"entry {number} ({entry.title!r})" if entry.title else f"entry {number}"
         if not entry.title:
@@ -124,16 +139,23 @@ def _feed_problems(site: Site, feed: FeedFacts) -> list[Problem]:
             continue
         parts = urlsplit(entry.link)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            problems.append(problem(
-                "relative entry link",
-                f"{name} links to {entry.link!r}, which is not absolute "
-                "(feed readers cannot resolve it)"))
+            problems.append(
+                problem(
+                    "relative entry link",
+                    f"{name} links to {entry.link!r}, which is not absolute "
+                    "(feed readers cannot resolve it)",
+                )
+            )
             continue
         target = site.resolve(entry.link, feed.path)
         if isinstance(target, Internal) and target.path not in site.files:
-            problems.append(problem(
-                "missing entry page", f"{name} links to {entry.link}, but "
-                f"{target.path} is not in the output"))
+            problems.append(
+                problem(
+                    "missing entry page",
+                    f"{name} links to {entry.link}, but "
+                    f"{target.path} is not in the output",
+                )
+            )
     return problems
 
 
@@ -143,11 +165,24 @@ def _advertised_feed_problems(site: Site, page: str, link) -> list[Problem]:
     if not isinstance(target, Internal):
         return []  # external feeds are not ours; bad URLs are the links check's
     if target.path not in site.files:
-        return [Problem("feeds", "missing advertised feed", page,
-                        f"advertises the feed {link.url}, but {target.path} "
-                        "does not exist", link.line)]
+        return [
+            Problem(
+                "feeds",
+                "missing advertised feed",
+                page,
+                f"advertises the feed {link.url}, but {target.path} does not exist",
+                link.line,
+            )
+        ]
     if target.path not in site.feeds:
-        return [Problem("feeds", "advertised non-feed", page,
-                        f"advertises {link.url} as a feed, but {target.path} "
-                        "is not an RSS or Atom feed", link.line)]
+        return [
+            Problem(
+                "feeds",
+                "advertised non-feed",
+                page,
+                f"advertises {link.url} as a feed, but {target.path} "
+                "is not an RSS or Atom feed",
+                link.line,
+            )
+        ]
     return []

@@ -16,34 +16,67 @@ VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 VNU_TIMEOUT_SECONDS = 1800
 
 
-def check_html(output_dir: str | Path, jar: Path = VNU_JAR,
-               java: str | None = None) -> list[Problem]:
+def check_html(
+    output_dir: str | Path, jar: Path = VNU_JAR, java: str | None = None
+) -> list[Problem]:
     """Validate every HTML file under ``output_dir``; return vnu's errors."""
     java = java or shutil.which("java")
     if not java:
-        return [Problem("html", "checker missing", "",
-                        "cannot validate HTML: no `java` on PATH (install a Java 11+ "
-                        "runtime, e.g. `apt-get install default-jre-headless`)")]
+        return [
+            Problem(
+                "html",
+                "checker missing",
+                "",
+                "cannot validate HTML: no `java` on PATH (install a Java 11+ "
+                "runtime, e.g. `apt-get install default-jre-headless`)",
+            )
+        ]
     if not Path(jar).is_file():
-        return [Problem("html", "checker missing", "",
-                        f"cannot validate HTML: the Nu HTML Checker is not at {jar} "
-                        f"(run `npm ci` in {REPO_ROOT})")]
+        return [
+            Problem(
+                "html",
+                "checker missing",
+                "",
+                f"cannot validate HTML: the Nu HTML Checker is not at {jar} "
+                f"(run `npm ci` in {REPO_ROOT})",
+            )
+        ]
     root = Path(output_dir).resolve()
-    command = [java, "-jar", str(jar), "--errors-only", "--format", "json",
-               "--skip-non-html", str(root)]
+    command = [
+        java,
+        "-jar",
+        str(jar),
+        "--errors-only",
+        "--format",
+        "json",
+        "--skip-non-html",
+        str(root),
+    ]
     try:
-        run = subprocess.run(command, capture_output=True, text=True,
-                             timeout=VNU_TIMEOUT_SECONDS)
+        run = subprocess.run(
+            command, capture_output=True, text=True, timeout=VNU_TIMEOUT_SECONDS
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         return [Problem("html", "checker failed", "", f"could not run vnu: {error}")]
+    output = run.stderr or run.stdout
     try:
-        messages = json.loads(run.stderr or run.stdout)["messages"]
+        # The JVM may print notes (JAVA_TOOL_OPTIONS...) before vnu's JSON.
+        messages = json.loads(output[output.index("{") :])["messages"]
     except (ValueError, KeyError):
-        return [Problem("html", "checker failed", "",
-                        f"vnu exited {run.returncode} without a JSON report: "
-                        f"{(run.stderr or run.stdout).strip()[:300]}")]
-    return [_problem(root, message) for message in messages
-            if message.get("type") in ("error", "non-document-error")]
+        return [
+            Problem(
+                "html",
+                "checker failed",
+                "",
+                f"vnu exited {run.returncode} without a JSON report: "
+                f"{output.strip()[:300]}",
+            )
+        ]
+    return [
+        _problem(root, message)
+        for message in messages
+        if message.get("type") in ("error", "non-document-error")
+    ]
 
 
 def _problem(root: Path, message: dict) -> Problem:

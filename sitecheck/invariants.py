@@ -31,8 +31,9 @@ def check_invariants(site: Site) -> list[Problem]:
     problems = []
     for page in site.pages.values():
         for excerpt in page.excerpts:
-            problems.extend(_excerpt_problems(site, page, excerpt,
-                                              briefing_country.get(page.path)))
+            problems.extend(
+                _excerpt_problems(site, page, excerpt, briefing_country.get(page.path))
+            )
     entries = _EntriesByPage(site)
     for report in reports:
         problems.extend(_AttributionCheck(site, report, entries).problems())
@@ -50,41 +51,59 @@ def _briefing_countries(site: Site, reports: list[PageFacts]) -> dict[str, str]:
     return countries
 
 
-def _excerpt_problems(site: Site, page: PageFacts, excerpt: Excerpt,
-                      country: str | None) -> list[Problem]:
+def _excerpt_problems(
+    site: Site, page: PageFacts, excerpt: Excerpt, country: str | None
+) -> list[Problem]:
     """Check that one excerpt names, links to and quotes a report paragraph verbatim."""
+
     def problem(kind: str, message: str) -> list[Problem]:
         return [Problem("invariants", kind, page.path, message, excerpt.line)]
 
     anchor = excerpt.paragraph
     if not anchor:
-        return problem("excerpt without paragraph", "blockquote.excerpt has no data-paragraph")
+        return problem(
+            "excerpt without paragraph", "blockquote.excerpt has no data-paragraph"
+        )
     if not excerpt.source_url:
-        return problem("excerpt without source",
-                       f"excerpt of #{anchor} has no footer link to its report")
+        return problem(
+            "excerpt without source",
+            f"excerpt of #{anchor} has no footer link to its report",
+        )
     target = site.resolve(excerpt.source_url, page.path)
     report = site.pages.get(target.path) if isinstance(target, Internal) else None
     if report is None:
-        return problem("excerpt without source", f"excerpt of #{anchor}: its footer "
-                       f"link {excerpt.source_url} does not name a page of the site"
-                       f"{_site_url_hint(target)}")
+        return problem(
+            "excerpt without source",
+            f"excerpt of #{anchor}: its footer "
+            f"link {excerpt.source_url} does not name a page of the site"
+            f"{_site_url_hint(target)}",
+        )
     problems = []
     if target.fragment != anchor:
-        problems += problem("excerpt without source", f"excerpt of #{anchor} links to "
-                            f"#{target.fragment} in {report.path}, not to #{anchor}")
+        problems += problem(
+            "excerpt without source",
+            f"excerpt of #{anchor} links to "
+            f"#{target.fragment} in {report.path}, not to #{anchor}",
+        )
     paragraph = report.paragraphs.get(anchor)
     if paragraph is None:
-        return problems + problem("excerpt not in report", f"excerpt of #{anchor}: "
-                                  f"{report.path} has no paragraph with that id")
+        return problems + problem(
+            "excerpt not in report",
+            f"excerpt of #{anchor}: {report.path} has no paragraph with that id",
+        )
     if excerpt.text != paragraph.text:
-        problems += problem("excerpt differs from report",
-                            f"excerpt of #{anchor} is not verbatim {report.path}#{anchor}: "
-                            f"{_first_difference(excerpt.text, paragraph.text)}")
+        problems += problem(
+            "excerpt differs from report",
+            f"excerpt of #{anchor} is not verbatim {report.path}#{anchor}: "
+            f"{_first_difference(excerpt.text, paragraph.text)}",
+        )
     if country and country not in paragraph.countries:
-        problems += problem("excerpt not attributed",
-                            f"quotes #{anchor} in the {country} briefing, but "
-                            f"{report.path} attributes it to "
-                            f"{' '.join(paragraph.countries) or 'no country'}")
+        problems += problem(
+            "excerpt not attributed",
+            f"quotes #{anchor} in the {country} briefing, but "
+            f"{report.path} attributes it to "
+            f"{' '.join(paragraph.countries) or 'no country'}",
+        )
     return problems
 
 
@@ -105,13 +124,19 @@ class _AttributionCheck:
             for country in paragraph.countries:
                 briefing = briefings.get(country)
                 if briefing is None:
-                    self._once(("no briefing", country), "no briefing link", paragraph,
-                               f"#{paragraph.anchor} is attributed to {country}, but "
-                               f"{self._why_no_briefing(country)}")
+                    self._once(
+                        ("no briefing", country),
+                        "no briefing link",
+                        paragraph,
+                        f"#{paragraph.anchor} is attributed to {country}, but "
+                        f"{self._why_no_briefing(country)}",
+                    )
                     continue
                 self._check_briefing(paragraph, country, briefing)
                 for pattern in COUNTRY_FEEDS:
-                    self._check_feed(paragraph, country, briefing, pattern.format(country=country))
+                    self._check_feed(
+                        paragraph, country, briefing, pattern.format(country=country)
+                    )
         return self.found
 
     def _briefings_by_country(self) -> dict[str, PageFacts]:
@@ -129,31 +154,48 @@ class _AttributionCheck:
         if not links:
             return f"the report has no a.briefing-link for {country}"
         target = self.site.resolve(links[0].url, self.report.path)
-        return (f"its a.briefing-link {links[0].url} (line {links[0].line}) does not "
-                f"name a page of the site{_site_url_hint(target)}")
+        return (
+            f"its a.briefing-link {links[0].url} (line {links[0].line}) does not "
+            f"name a page of the site{_site_url_hint(target)}"
+        )
 
     def _check_briefing(self, paragraph: Paragraph, country: str, briefing: PageFacts):
         quoted = {excerpt.paragraph for excerpt in briefing.excerpts}
         if paragraph.anchor not in quoted:
-            self._add("paragraph missing from briefing", paragraph,
-                      f"#{paragraph.anchor} is attributed to {country} but is not "
-                      f"quoted in {briefing.path}")
+            self._add(
+                "paragraph missing from briefing",
+                paragraph,
+                f"#{paragraph.anchor} is attributed to {country} but is not "
+                f"quoted in {briefing.path}",
+            )
 
-    def _check_feed(self, paragraph: Paragraph, country: str, briefing: PageFacts,
-                    feed_path: str):
+    def _check_feed(
+        self, paragraph: Paragraph, country: str, briefing: PageFacts, feed_path: str
+    ):
         feed = self.site.feeds.get(feed_path)
         if feed is None:
-            self._once(("no feed", feed_path), "missing country feed", paragraph,
-                       f"{country} has a briefing but no feed {feed_path}")
+            self._once(
+                ("no feed", feed_path),
+                "missing country feed",
+                paragraph,
+                f"{country} has a briefing but no feed {feed_path}",
+            )
             return
         entry = self.entries.entry(feed, briefing.path)
         if entry is None:
-            self._once(("no entry", feed_path), "briefing missing from feed", paragraph,
-                       f"{feed_path} has no entry linking to {briefing.path}")
+            self._once(
+                ("no entry", feed_path),
+                "briefing missing from feed",
+                paragraph,
+                f"{feed_path} has no entry linking to {briefing.path}",
+            )
         elif not entry.contains_text(paragraph.text):
-            self._add("paragraph missing from feed", paragraph,
-                      f"#{paragraph.anchor} is attributed to {country} but its text "
-                      f"is not in the {feed_path} entry for {briefing.path}")
+            self._add(
+                "paragraph missing from feed",
+                paragraph,
+                f"#{paragraph.anchor} is attributed to {country} but its text "
+                f"is not in the {feed_path} entry for {briefing.path}",
+            )
 
     def _once(self, key: tuple, kind: str, paragraph: Paragraph, message: str):
         if key not in self.reported:
@@ -161,8 +203,9 @@ class _AttributionCheck:
             self._add(kind, paragraph, message)
 
     def _add(self, kind: str, paragraph: Paragraph, message: str):
-        self.found.append(Problem("invariants", kind, self.report.path, message,
-                                  paragraph.line))
+        self.found.append(
+            Problem("invariants", kind, self.report.path, message, paragraph.line)
+        )
 
 
 class _EntriesByPage:
@@ -209,11 +252,13 @@ def _site_url_hint(target: Resolution) -> str:
 
 def _first_difference(quoted: str, original: str) -> str:
     """Describe where two texts first differ, with a little context."""
-    index = next((i for i, (a, b) in enumerate(zip(quoted, original, strict=False))
-                  if a != b), min(len(quoted), len(original)))
+    index = next(
+        (i for i, (a, b) in enumerate(zip(quoted, original, strict=False)) if a != b),
+        min(len(quoted), len(original)),
+    )
     start = max(0, index - DIFF_CONTEXT)
 
     def excerpt(text: str) -> str:
-        return repr(("…" if start else "") + text[start:index + DIFF_CONTEXT])
+        return repr(("…" if start else "") + text[start : index + DIFF_CONTEXT])
 
     return f"quote has {excerpt(quoted)}, report has {excerpt(original)}"

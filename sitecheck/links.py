@@ -22,9 +22,18 @@ def check_links(site: Site) -> list[Problem]:
         for link in page.links:
             target = site.resolve(link.url, page.path)
             if isinstance(target, Invalid):
-                kind = "javascript: URL" if "javascript:" in target.reason else "bad URL"
-                problems.append(Problem("links", kind, page.path,
-                                        f"<{link.tag}> {target.reason}", link.line))
+                kind = (
+                    "javascript: URL" if "javascript:" in target.reason else "bad URL"
+                )
+                problems.append(
+                    Problem(
+                        "links",
+                        kind,
+                        page.path,
+                        f"<{link.tag}> {target.reason}",
+                        link.line,
+                    )
+                )
             elif isinstance(target, Internal):
                 problem = _target_problem(site, page.path, link, target)
                 if problem:
@@ -35,14 +44,22 @@ def check_links(site: Site) -> list[Problem]:
 def _target_problem(site: Site, page: str, link, target: Internal) -> Problem | None:
     """Check that an internal link's file, and its fragment, exist."""
     if target.path not in site.files:
-        return Problem("links", "broken link", page,
-                       f"<{link.tag}> {link.url} -> {target.path} does not exist",
-                       link.line)
+        return Problem(
+            "links",
+            "broken link",
+            page,
+            f"<{link.tag}> {link.url} -> {target.path} does not exist",
+            link.line,
+        )
     if target.fragment in BUILTIN_FRAGMENTS:
         return None
     linked_page = site.pages.get(target.path)
     if linked_page is not None and target.fragment not in linked_page.ids:
-        return Problem("links", "missing anchor", page,
-                       f"<{link.tag}> {link.url} -> no id {target.fragment!r} "
-                       f"in {target.path}", link.line)
+        return Problem(
+            "links",
+            "missing anchor",
+            page,
+            f"<{link.tag}> {link.url} -> no id {target.fragment!r} in {target.path}",
+            link.line,
+        )
     return None

@@ -127,8 +127,14 @@ class _PageParser(HTMLParser):
 
     def facts(self) -> PageFacts:
         """Return what the pass found."""
-        return PageFacts(self.path, frozenset(self.ids), self.links, self.excerpts,
-                         self.paragraphs, self.briefing_links)
+        return PageFacts(
+            self.path,
+            frozenset(self.ids),
+            self.links,
+            self.excerpts,
+            self.paragraphs,
+            self.briefing_links,
+        )
 
     def handle_startendtag(self, tag, attrs):
         self._open(tag, dict(attrs), closes_itself=True)
@@ -147,14 +153,21 @@ class _PageParser(HTMLParser):
         for capture in self.captures:
             capture.depth += tag == capture.tag
         classes = (attrs.get("class") or "").split()
-        if self.captures and self.captures[-1].is_excerpt and (
-                tag == "footer" or "excerpt-label" in classes):
+        if (
+            self.captures
+            and self.captures[-1].is_excerpt
+            and (tag == "footer" or "excerpt-label" in classes)
+        ):
             self.skip = _Skip(tag)
             return
         if tag == "blockquote" and "excerpt" in classes:
             self.captures.append(_Capture(tag, attrs, line, is_excerpt=True))
-        elif (attrs.get("data-countries") is not None and attrs.get("id")
-              and tag != "section" and "report-section" not in classes):
+        elif (
+            attrs.get("data-countries") is not None
+            and attrs.get("id")
+            and tag != "section"
+            and "report-section" not in classes
+        ):
             self.captures.append(_Capture(tag, attrs, line, is_excerpt=False))
 
     def _record(self, tag: str, attrs: dict, line: int):
@@ -173,8 +186,11 @@ class _PageParser(HTMLParser):
             if candidate.strip():
                 self.links.append(Link(candidate.split()[0], line, tag))
         if tag == "a" and attrs.get("data-briefing-country") is not None:
-            self.briefing_links.append(BriefingLink(
-                attrs["data-briefing-country"], attrs.get("href") or "", line))
+            self.briefing_links.append(
+                BriefingLink(
+                    attrs["data-briefing-country"], attrs.get("href") or "", line
+                )
+            )
 
     def _note_source(self, url: str):
         """Keep an excerpt's first footer link: its place in the report."""
@@ -208,8 +224,14 @@ class _PageParser(HTMLParser):
     def _finish(self, capture: _Capture):
         text = normalise_space("".join(capture.text))
         if capture.is_excerpt:
-            self.excerpts.append(Excerpt(capture.attrs.get("data-paragraph") or "",
-                                         text, capture.line, capture.source_url))
+            self.excerpts.append(
+                Excerpt(
+                    capture.attrs.get("data-paragraph") or "",
+                    text,
+                    capture.line,
+                    capture.source_url,
+                )
+            )
         else:
             anchor = capture.attrs["id"]
             countries = tuple(capture.attrs["data-countries"].split())

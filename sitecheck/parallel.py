@@ -14,8 +14,9 @@ PARALLEL_THRESHOLD = 400
 MAX_WORKERS = 8
 
 
-def read_all(reader: Callable[[Path, str], Facts], output_dir: Path,
-             paths: Sequence[str]) -> dict[str, Facts]:
+def read_all(
+    reader: Callable[[Path, str], Facts], output_dir: Path, paths: Sequence[str]
+) -> dict[str, Facts]:
     """Return {path: reader(output_dir, path)}, in parallel for many paths.
 
     ``reader`` must be a module-level function and its result picklable.

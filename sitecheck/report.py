@@ -11,7 +11,7 @@ LINES_PER_KIND = 20
 
 
 def format_report(problems: Iterable[Problem], limit: int = LINES_PER_KIND) -> str:
-    """Return a readable report: a heading per (check, kind), at most ``limit`` lines each."""
+    """Return a readable report: a heading per (check, kind), ``limit`` lines each."""
     groups: dict[tuple[str, str], list[Problem]] = defaultdict(list)
     for problem in sorted(problems, key=Problem.sort_key):
         groups[(problem.check, problem.kind)].append(problem)
@@ -21,7 +21,9 @@ def format_report(problems: Iterable[Problem], limit: int = LINES_PER_KIND) -> s
     lines = [f"sitecheck: {total} problem(s)"]
     for (check, kind), group in groups.items():
         lines.append(f"\n{check}: {kind} ({len(group)})")
-        lines.extend(f"  {problem.location}: {problem.message}" for problem in group[:limit])
+        lines.extend(
+            f"  {problem.location}: {problem.message}" for problem in group[:limit]
+        )
         if len(group) > limit:
             lines.append(f"  ... and {len(group) - limit} more")
     return "\n".join(lines)

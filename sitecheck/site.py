@@ -23,17 +23,23 @@ class Site:
     files: frozenset[str]
     pages: dict[str, PageFacts]
     feeds: dict[str, FeedFacts]
-    _resolved: dict[tuple[str, str], Resolution] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, str], Resolution] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def load(cls, output_dir: str | os.PathLike, site_url: str | None = None) -> Site:
         """Walk ``output_dir`` and parse its HTML pages and its feeds."""
         root = Path(output_dir)
         files = frozenset(_walk(root))
-        pages = read_all(read_page, root,
-                         sorted(f for f in files if f.endswith(HTML_SUFFIXES)))
-        feeds = read_all(read_feed, root, sorted(
-            f for f in files if f.endswith(".xml") and is_feed_file(root / f)))
+        pages = read_all(
+            read_page, root, sorted(f for f in files if f.endswith(HTML_SUFFIXES))
+        )
+        feeds = read_all(
+            read_feed,
+            root,
+            sorted(f for f in files if f.endswith(".xml") and is_feed_file(root / f)),
+        )
         return cls(root, SiteUrls(site_url), files, pages, feeds)
 
     def resolve(self, url: str, base: str) -> Resolution:

@@ -91,7 +91,7 @@ class SiteUrls:
         prefix = self._site_prefix
         if prefix and path != prefix and not path.startswith(prefix + "/"):
             return Invalid(f"{url} is outside the site's path {prefix}/")
-        return _internal(path[len(prefix):], fragment)
+        return _internal(path[len(prefix) :], fragment)
 
 
 def _resolve_relative(url: str, base: str) -> Internal | Invalid:

@@ -26,7 +26,7 @@ DIFF_CONTEXT = 30
 
 def check_invariants(site: Site) -> list[Problem]:
     """Check every briefing's excerpts and every report's attributions."""
-    reports = [page for page in site.pages.values() if page.paragraphs]
+    reports = _report_pages(site)
     briefing_country = _briefing_countries(site, reports)
     problems = []
     for page in site.pages.values():
@@ -38,6 +38,26 @@ def check_invariants(site: Site) -> list[Problem]:
     for report in reports:
         problems.extend(_AttributionCheck(site, report, entries).problems())
     return problems
+
+
+def _report_pages(site: Site) -> list[PageFacts]:
+    """Return the report pages: annotated paragraphs, and briefings that link here.
+
+    A listing page that shows a report's annotated text (a summary on the
+    home page, say) is not a report: nothing links its paragraphs to briefings.
+    """
+    quoted = set()
+    for page in site.pages.values():
+        for excerpt in page.excerpts:
+            if excerpt.source_url:
+                target = site.resolve(excerpt.source_url, page.path)
+                if isinstance(target, Internal):
+                    quoted.add(target.path)
+    return [
+        page
+        for page in site.pages.values()
+        if page.paragraphs and (page.briefing_links or page.path in quoted)
+    ]
 
 
 def _briefing_countries(site: Site, reports: list[PageFacts]) -> dict[str, str]:

@@ -388,6 +388,12 @@ def test_attributed_country_without_briefing_link(site):
     )
 
 
+def test_a_listing_showing_report_text_is_not_taken_for_a_report(site):
+    summary = '<p id="p-only-here" data-countries="iraq">Baghdad was mentioned.</p>'
+    edit(site / "index.html", "</main>", summary + "</main>")
+    assert problems_of(site) == []
+
+
 def test_report_caps_each_kind_at_twenty_lines():
     problems = [
         Problem("links", "broken link", f"page{n:02}.html", "gone", n)

@@ -21,21 +21,29 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from html import escape
+from pathlib import Path
 
 from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import slugify
 
-from .annotate import annotate_report
 from .attribution import Splitter
-from .briefing import Briefing, excerpt_markup, make_briefings
+from .briefing import Briefing, excerpt_markup
 from .countries import Country, CountriesGenerator
 from .gazetteer import Gazetteer
 from .guards import guard_output_paths
-from .report import parse_report
-from .sanitize import plain_html, sanitize_html
+from .sanitize import plain_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
+from .splitcache import (
+    CACHE_FILE,
+    SplitCache,
+    SplitInputs,
+    settings_digest,
+    split_key,
+    split_source,
+)
 from .topics import TopicMatcher
 
 logger = logging.getLogger(__name__)
@@ -44,6 +52,8 @@ _LIST_SEPARATORS = re.compile(r"\s*[,;]\s*")
 # Attribute set on a report when its original HTML is kept, so a cached
 # report (CACHE_CONTENT) is split from its source, never from our output.
 _SOURCE_ATTR = "_briefings_source_html"
+# Seconds between progress lines while splitting.
+PROGRESS_EVERY = 5.0
 
 
 def configure(pelican) -> None:
@@ -76,6 +86,15 @@ class ReportSplitter:
         self.topics = TopicMatcher(self.config.topics)
         self.countries: dict[str, Country] = {}
         self.category = Category(self.config.category, self.settings)
+        # The split cache follows Pelican's content-cache switches.
+        self.cache = SplitCache(Path(self.settings["CACHE_PATH"]) / CACHE_FILE,
+                                load=self.settings.get("LOAD_CONTENT_CACHE", False),
+                                save=self.settings.get("CACHE_CONTENT", False))
+        # Settings a split result depends on besides the report itself.
+        self.site_digest = settings_digest(
+            [self.config.aliases, self.config.topics, self.settings["PATH"]]
+            + [(k, v) for k, v in sorted(self.settings.items())
+               if k.startswith("SLUGIFY") or k.endswith("REGEX_SUBSTITUTIONS")])
 
     def country(self, code: str) -> Country:
         if code not in self.countries:
@@ -88,18 +107,26 @@ class ReportSplitter:
         # Reports first, so briefing paths are built from safe report slugs.
         guard_output_paths(reports, self.generator.output_path)
         made = []
-        for report in reports:
+        # Long builds say how far the split is, every few seconds, not per file.
+        next_progress = time.monotonic() + PROGRESS_EVERY
+        for done, report in enumerate(reports, 1):
+            if time.monotonic() >= next_progress:
+                next_progress += PROGRESS_EVERY
+                logger.info("briefings: split %d of %d reports so far, %d briefings",
+                            done - 1, len(reports), len(made))
             try:
                 made.extend(self.split_report(report))
             except Exception:  # one bad report must not cost the others
                 logger.exception("briefings: %s: could not be split; its briefings are "
                                  "skipped", report.relative_source_path,
                                  exc_info=self.settings.get("DEBUG", False))
+        self.cache.save()
         guard_output_paths(reports + made, self.generator.output_path)
         self.generator.articles.extend(made)
         for briefing in made:
             self.generator.add_source_path(briefing)
-        logger.info("briefings: split %d reports into %d briefings", len(reports), len(made))
+        logger.info("briefings: split %d reports into %d briefings (%d from the split "
+                    "cache)", len(reports), len(made), self.cache.hits)
 
     def partners_of(self, report) -> tuple[str, ...] | None:
         """Return the country codes a report names, or the site default."""
@@ -113,36 +140,43 @@ class ReportSplitter:
         path = report.relative_source_path
         # Titles are HTML in Pelican; a title is never a place for markup.
         report.title = plain_html(report.title)
-        parsed = parse_report(sanitize_html(source))
-        if not parsed.paragraphs:
-            logger.warning("briefings: %s: the report has no paragraphs; no briefings",
-                           path)
-            return []
         partners = self.partners_of(report)
         if partners and len(partners) > self.config.max_countries:
             logger.warning("briefings: %s: names %d countries (BRIEFING_MAX_COUNTRIES is "
                            "%d); check its Countries: line", path, len(partners),
                            self.config.max_countries)
-        split = self.splitter.split(report.title, parsed.blocks, partners)
-        if not self.config.context:
-            for paragraph in split.paragraphs:
-                paragraph.context.clear()
-        briefings = make_briefings(parsed, split, self.topics)
-        covered = {b.code for b in briefings}
-        for code in split.partners:
+        inputs = SplitInputs(source, report.title, partners, self.config.context)
+        key = split_key(inputs, f"{self.site_digest}\0{report.source_path}")
+        result = self.cache.get_or_split(key, lambda: split_source(
+            inputs, self.splitter, self.topics, slug_of=lambda code: self.country(code).slug,
+            link_of=lambda code: self.briefing_link(report, code)))
+        if not result.paragraphs:
+            logger.warning("briefings: %s: the report has no paragraphs; no briefings",
+                           path)
+            return []
+        covered = {b.code for b in result.briefings}
+        for code in result.partners:
             if code not in covered:
                 logger.warning("briefings: %s: no paragraph is about %s; no briefing for it",
                                path, self.gazetteer.get(code).name)
-        articles = [self.briefing_article(report, b) for b in briefings]
+        articles = [self.briefing_article(report, b) for b in result.briefings]
         for article in articles:
             article.siblings = [a for a in articles if a is not article]
         report.briefings = articles
         report.countries = [a.country for a in articles]
-        slugs = {code: self.country(code).slug for code in split.partners}
-        links = {a.country.code: ("{filename}/" + a.relative_source_path,
-                                  f"Briefing: {a.country.name}") for a in articles}
-        report._content = annotate_report(parsed, split, slugs, links)
+        report._content = result.annotated_html
         return articles
+
+    def briefing_source(self, report, country: Country) -> str:
+        """Return a briefing's virtual source path (it names the briefing in
+        Pelican's generated_content, so `{filename}` links and caches find it)."""
+        return f"{os.path.splitext(report.source_path)[0]}.{country.slug}.briefing"
+
+    def briefing_link(self, report, code: str) -> tuple[str, str]:
+        """Return the `{filename}` link and link text of a report's briefing on ``code``."""
+        country = self.country(code)
+        source = report.get_relative_source_path(self.briefing_source(report, country))
+        return "{filename}/" + source, f"Briefing: {country.name}"
 
     def briefing_article(self, report, briefing: Briefing) -> Article:
         country = self.country(briefing.code)
@@ -165,12 +199,9 @@ class ReportSplitter:
         for key in ("modified", "author", "authors"):
             if hasattr(report, key):
                 metadata[key] = getattr(report, key)
-        # A virtual source path: it names the briefing in Pelican's
-        # generated_content, so `{filename}` links and caches can find it.
-        stem = os.path.splitext(report.source_path)[0]
-        source = f"{stem}.{country.slug}.briefing"
         article = Article(content, metadata=metadata, settings=self.settings,
-                          source_path=source, context=self.generator.context)
+                          source_path=self.briefing_source(report, country),
+                          context=self.generator.context)
         article.country = country
         article.report = report
         article.excerpts = briefing.excerpts

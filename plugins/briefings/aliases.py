@@ -10,6 +10,8 @@ Introductions understood (title = any phrase in ``cues.json`` "titles"):
 * ``<Demonym|Country> <title> <Name>``      Pakistani Prime Minister Shehbaz Sharif
 * ``<Country>’s <title> <Name>``           Myanmar’s Prime Minister Nyo Saw
 * ``<title> <Name> of <Country>``          President Kassym-Jomart Tokayev of Kazakhstan
+* ``<title> of <Country> <Name>``          President of Uzbekistan Shavkat Mirziyoyev
+* ``<Name>, <title> of <Country>``         Carlos Pinto Pereira, foreign minister of Guinea-Bissau
 * ``his <demonym> counterpart, <Name>``    his Omani counterpart, Badr Albusaidi
 * ``<Name>, <Country>’s <title>``          Hakan Fidan, Turkey’s foreign minister
 """
@@ -43,6 +45,16 @@ class AliasLearner:
         self._after = re.compile(rf"(?:[’']s)?\s+(?:{title}),?\s+(?P<name>{NAME})")
         # Before a country mention: "President X of (the) "
         self._before_of = re.compile(rf"(?:{title})\s+(?P<name>{NAME})\s+of\s+(?:the\s+)?$")
+        # "President of (the) " before the country, the name after it:
+        # "President of Uzbekistan Shavkat Mirziyoyev", "… of Brazil, H.E. Mr. Lula".
+        self._title_of = re.compile(rf"(?:(?P<appos>{NAME}),\s+(?:the\s+)?)?"
+                                    rf"(?:{title})\s+of\s+(?:the\s+)?$")
+        honorific = (r"(?:H\.\s?E\.|H\.\s?H\.|H\.\s?M\.|His Excellency|Her Excellency|"
+                     r"His Highness|Her Highness|His Majesty|Her Majesty|Mr\.|Mrs\.|Ms\.|Dr\.)")
+        # Straight after the country, or after a comma and an honorific; a
+        # bare comma ends an apposition ("…, foreign minister of X, Wang said").
+        self._name_after = re.compile(
+            rf"(?:\s+|,\s+{honorific}\s+)(?:{honorific}\s+)*(?P<name>{NAME})")
         # Apposition: "Hakan Fidan, (the) " ... "<Country>’s <title>" after.
         self._before_appos = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?$")
         self._title_after = re.compile(rf"(?:[’']s)?\s+(?:{title})\b")
@@ -53,7 +65,10 @@ class AliasLearner:
         # Drop title words the name pattern swallowed ("Prime Minister X").
         while words and words[0].lower() in self._title_words:
             words.pop(0)
-        return " ".join(words) or None
+        # A name needs one real word, not just initials ("H.").
+        if not any(len(w) >= 3 and not w.endswith(".") for w in words):
+            return None
+        return " ".join(words)
 
     def introductions(self, text: str, mentions: Iterable[Mention]) -> Iterable[tuple[str, str]]:
         """Yield (name, country code) for each introduction in ``text``."""
@@ -65,6 +80,15 @@ class AliasLearner:
                 yield after.group("name"), m.code
                 continue
             window = text[max(0, m.start - 120) : m.start]
+            title_of = self._title_of.search(window) if m.kind == "name" else None
+            if title_of:
+                # "Carlos Pereira, foreign minister of Guinea-Bissau"
+                if title_of.group("appos"):
+                    yield title_of.group("appos"), m.code
+                named = self._name_after.match(text, m.end)
+                if named:
+                    yield named.group("name"), m.code
+                continue
             before = self._before_of.search(window) if m.kind == "name" else None
             if before:
                 yield before.group("name"), m.code
@@ -87,8 +111,8 @@ class AliasLearner:
         for text in texts:
             for raw, code in self.introductions(text, gazetteer.find_mentions(text, known)):
                 full = self._clean(raw)
-                if not full:
-                    continue
+                if not full or gazetteer.find_mentions(full):
+                    continue  # not a person's name ("Uzbekistan Shavkat Mirziyoyev")
                 forms = {full}
                 surname = full.split()[-1]
                 if len(surname) >= _MIN_SURNAME and surname.lower() not in self._title_words:

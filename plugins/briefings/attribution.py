@@ -20,6 +20,7 @@ Pure core: no Pelican import. The rules, in the order they apply:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from .cues import Cues, default_cues
 from .gazetteer import Gazetteer, Mention
 from .report import Block
 
+# Between two guests of one meeting: a comma or "and", no clause break.
+_LIST_GAP = re.compile(r"^(?=.*(?:,|\band\b))[^.;:()“”\"]{0,80}$")
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
 # How far (in characters) a meeting cue reaches for the partner it names.
@@ -74,7 +77,8 @@ class _Reading:
     places: set[str]  # countries named only as a place or a topic
     words: dict[str, list[str]]
     met: set[str]  # actors a meeting cue names ("met with X")
-    continues: bool  # "Both sides…", "The two ministers…": the same meeting
+    continues: str  # "Both sides…", "The two ministers…": the same meeting ("" if not)
+    opens_continuing: bool  # …as the paragraph's subject ("The ministers also…")
 
 
 def _is_passing(text: str, m: Mention, cues: Cues) -> bool:
@@ -104,7 +108,12 @@ def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cue
             actor_mentions.append(m)
     places -= actors
     return _Reading(mentions, actors, places, words, _met(text, actor_mentions, cues),
-                    bool(cues.continuation.search(text)))
+                    _first(cues.continuation.search(text)),
+                    bool(cues.opens_with_continuation.search(text)))
+
+
+def _first(match) -> str:
+    return match.group(0) if match else ""
 
 
 def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str]:
@@ -118,12 +127,19 @@ def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str]:
     met: set[str] = set()
     for cue in cues.meeting.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
-        if cues.future.search(text, start, cue.end()):
-            continue
+        if cues.future.search(text, start, cue.end()) or text.startswith(" by ", cue.end()):
+            continue  # a meeting still to come, or the host ("hosted by Egypt")
         end = text.find(". ", cue.end())
         end = len(text) if end < 0 else end
-        met.update(m.code for m in actor_mentions
-                   if cue.end() <= m.start < min(end, cue.end() + MEETING_REACH))
+        reach, previous = cue.end() + MEETING_REACH, None
+        for m in actor_mentions:
+            if not cue.end() <= m.start < min(end, reach):
+                continue
+            gap = text[previous.end : m.start] if previous else ""
+            if previous is None or m.code in met or _LIST_GAP.match(gap):
+                met.add(m.code)
+                # A list of guests: each one extends the reach to the next.
+                reach, previous = m.end + MEETING_REACH, m
     return met
 
 
@@ -184,7 +200,7 @@ class Splitter:
         home = find_home([title_reading, *ordered_readings])
 
         if partners is None:
-            partners = self._find_partners(title_reading, blocks, readings, home)
+            partners = self._find_partners(title_reading, blocks, readings, home, aliases)
             targets = set(partners)
         else:
             targets = set(partners)
@@ -207,8 +223,13 @@ class Splitter:
                 if m.code in reading.actors and m.kind != "city"}
 
     def _find_partners(self, title_reading: _Reading, blocks: Sequence[Block],
-                       readings: Mapping[int, _Reading], home: str | None) -> list[str]:
-        covered: set[str] = self._headline_actors(title_reading)
+                       readings: Mapping[int, _Reading], home: str | None,
+                       aliases: Mapping[str, str]) -> list[str]:
+        # A headline names partners, and also the news around them ("as U.S.
+        # deportations mount"): it counts for a country whose official the
+        # report introduces.
+        introduced = set(aliases.values())
+        covered: set[str] = self._headline_actors(title_reading) & introduced
         appearance: list[str] = []
         listing_meetings = False  # "The Prime Minister met:" then a list
         for block in blocks:
@@ -257,20 +278,24 @@ class Splitter:
                         # About someone else ("Uruguay ratified the pact"):
                         # the story has left the partners.
                         focus, last, reason = set(), set(), {}
-                    elif reading.continues and last:
-                        result.primary = set(last)
+                    elif reading.continues and (focus or last):
+                        # "The two leaders…" is the latest partner and the
+                        # host; "All three ministers…" the whole group.
+                        pair = self.cues.pair.search(reading.continues) and len(last) == 1
+                        result.primary = set(last if pair else focus or last)
                         result.reasons.update(
-                            {c: "continues the talks with it" for c in last})
+                            {c: "continues the talks with it" for c in result.primary})
                     else:
                         result.primary = set(focus)
                         result.reasons.update({c: reason.get(c, "") for c in focus})
                 else:
                     result.primary = set(actors)
-                    if reading.continues and last and not reading.met:
+                    group = focus or last
+                    if reading.opens_continuing and group and not reading.met:
                         # "The ministers also discussed … Georgian territory"
-                        result.primary |= last
+                        result.primary |= group
                         result.reasons.update(
-                            {c: "continues the talks with it" for c in last})
+                            {c: "continues the talks with it" for c in group})
                     met = reading.met & targets
                     if met and not met & focus:
                         # A new meeting: the story moves to these partners.

@@ -30,6 +30,8 @@ class Cues:
     meeting: re.Pattern
     future: re.Pattern  # "scheduled to", "will meet": a meeting not yet held
     continuation: re.Pattern  # "Both sides", "The two ministers": the same meeting
+    opens_with_continuation: re.Pattern  # the same, as the paragraph's subject
+    pair: re.Pattern  # "two", "both": a continuation about one partner and the host
     topic_shift: re.Pattern
     location_before: re.Pattern  # "in", "on", "against": a place or topic, not an actor
 
@@ -45,8 +47,9 @@ class Cues:
         meeting = re.compile(r"\b(?:%s)\b" % _alternation(data["meeting_cues"]))
         shift = re.compile(r"^\W*(?:%s)\b" % _alternation(data["topic_shift_cues"]))
         future = re.compile(r"\b(?:%s)\b" % _alternation(data["future_cues"]), re.IGNORECASE)
-        continuation = re.compile(r"\b(?:%s)\b" % _alternation(data["continuation_cues"]),
-                                  re.IGNORECASE)
+        continuation_cues = _alternation(data["continuation_cues"])
+        continuation = re.compile(r"\b(?:%s)\b" % continuation_cues, re.IGNORECASE)
+        opens = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:%s)\b" % continuation_cues, re.IGNORECASE)
         location = re.compile(
             r"(?:\b(?:%s)\s+(?:the\s+)?)$" % _alternation(data["location_words"]),
             re.IGNORECASE,
@@ -57,6 +60,8 @@ class Cues:
             meeting=meeting,
             future=future,
             continuation=continuation,
+            opens_with_continuation=opens,
+            pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"]), re.IGNORECASE),
             topic_shift=shift,
             location_before=location,
         )

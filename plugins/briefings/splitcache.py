@@ -1,0 +1,160 @@
+"""Split a report's HTML once, and keep the result for the next build.
+
+Pure core: no Pelican import. :func:`split_source` is the whole splitting
+pipeline for one report (sanitize, parse, attribute, make briefings,
+annotate); :class:`SplitCache` stores its results between builds, keyed by a
+hash of everything the result depends on:
+
+* the report's HTML, title, partner countries and the context switch;
+* the site's split settings (aliases, topics) and the inputs of the
+  annotation's links (the report's source path, country slugs settings);
+* the plugin's code and data files (gazetteer, cues, topics), so editing
+  either never serves a stale split.
+
+The cache lives in one pickle file in Pelican's CACHE_PATH. It is read only
+when LOAD_CONTENT_CACHE is on and written only when CACHE_CONTENT is on, like
+Pelican's own content cache; each save keeps only the entries this build used,
+so split results of deleted or edited reports do not pile up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .annotate import annotate_report
+from .attribution import Splitter
+from .briefing import Briefing, make_briefings
+from .report import parse_report
+from .sanitize import sanitize_html
+from .topics import TopicMatcher
+
+logger = logging.getLogger(__name__)
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+CACHE_FILE = "briefings-splits.pickle"
+
+
+@dataclass(frozen=True)
+class SplitInputs:
+    """What a split depends on, from the report itself."""
+
+    html: str  # the report's HTML as Pelican's reader made it
+    title: str  # the headline, plain text
+    partners: tuple[str, ...] | None  # country codes; None: let the splitter find them
+    context: bool  # BRIEFING_CONTEXT: quote passing mentions as context
+
+
+@dataclass
+class SplitResult:
+    """A report's split: its annotated HTML and the briefings it yields."""
+
+    paragraphs: int  # 0 means the report had nothing to split
+    partners: list[str] = field(default_factory=list)
+    briefings: list[Briefing] = field(default_factory=list)
+    annotated_html: str = ""
+
+
+def split_source(inputs: SplitInputs, splitter: Splitter, topics: TopicMatcher,
+                 slug_of: Callable[[str], str],
+                 link_of: Callable[[str], tuple[str, str]]) -> SplitResult:
+    """Split one report's HTML into briefings and annotate the report.
+
+    :param slug_of: country code -> the country's slug (``data-countries``).
+    :param link_of: country code -> (href, link text) of its briefing.
+    """
+    parsed = parse_report(sanitize_html(inputs.html))
+    if not parsed.paragraphs:
+        return SplitResult(paragraphs=0)
+    split = splitter.split(inputs.title, parsed.blocks, inputs.partners)
+    if not inputs.context:
+        for paragraph in split.paragraphs:
+            paragraph.context.clear()
+    briefings = make_briefings(parsed, split, topics)
+    slugs = {code: slug_of(code) for code in split.partners}
+    links = {b.code: link_of(b.code) for b in briefings}
+    return SplitResult(
+        paragraphs=len(parsed.paragraphs),
+        partners=list(split.partners),
+        briefings=briefings,
+        annotated_html=annotate_report(parsed, split, slugs, links),
+    )
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Return a hash of the plugin's code and data files (read once per process)."""
+    digest = hashlib.sha256()
+    files = sorted(PLUGIN_DIR.glob("*.py")) + sorted(
+        p for p in (PLUGIN_DIR / "data").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(path.relative_to(PLUGIN_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def settings_digest(values: Iterable) -> str:
+    """Return a hash of settings values, by their ``repr`` (dicts in their order)."""
+    return hashlib.sha256(repr(list(values)).encode("utf-8")).hexdigest()
+
+
+def split_key(inputs: SplitInputs, site: str) -> str:
+    """Return the cache key of a split: the inputs plus the site's split settings."""
+    digest = hashlib.sha256()
+    for part in (code_version(), site, inputs.title, repr(inputs.partners),
+                 repr(inputs.context), inputs.html):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class SplitCache:
+    """Split results of past builds, by :func:`split_key`."""
+
+    def __init__(self, path: Path | None, load: bool, save: bool):
+        self.path = path
+        self.saving = save and path is not None
+        self.previous: Mapping[str, SplitResult] = self._load() if load and path else {}
+        self.used: dict[str, SplitResult] = {}
+        self.hits = 0
+
+    def _load(self) -> dict[str, SplitResult]:
+        try:
+            with open(self.path, "rb") as stream:
+                # The version comes first, so a file from other plugin code is
+                # never unpickled into classes that have changed since.
+                if pickle.load(stream) != code_version():
+                    return {}
+                return pickle.load(stream)
+        except FileNotFoundError:
+            return {}
+        except Exception as error:  # a damaged cache only costs a full split
+            logger.warning("briefings: cannot read the split cache %s (%s); splitting "
+                           "every report", self.path, error)
+            return {}
+
+    def get_or_split(self, key: str, split: Callable[[], SplitResult]) -> SplitResult:
+        """Return the cached result for ``key``, or call ``split`` and keep its result."""
+        result = self.previous.get(key)
+        if result is None:
+            result = split()
+        else:
+            self.hits += 1
+        self.used[key] = result
+        return result
+
+    def save(self) -> None:
+        """Write this build's entries, if caching is on."""
+        if not self.saving:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        with open(partial, "wb") as stream:
+            pickle.dump(code_version(), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.path)

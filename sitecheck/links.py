@@ -9,6 +9,7 @@ from .problem import Problem
 from .urls import Internal, Invalid
 
 if TYPE_CHECKING:
+    from .pages import Link
     from .site import Site
 
 # Fragments a browser honours without a matching element (HTML spec: "top").
@@ -22,13 +23,10 @@ def check_links(site: Site) -> list[Problem]:
         for link in page.links:
             target = site.resolve(link.url, page.path)
             if isinstance(target, Invalid):
-                kind = (
-                    "javascript: URL" if "javascript:" in target.reason else "bad URL"
-                )
                 problems.append(
                     Problem(
                         "links",
-                        kind,
+                        target.kind,
                         page.path,
                         f"<{link.tag}> {target.reason}",
                         link.line,
@@ -41,7 +39,9 @@ def check_links(site: Site) -> list[Problem]:
     return problems
 
 
-def _target_problem(site: Site, page: str, link, target: Internal) -> Problem | None:
+def _target_problem(
+    site: Site, page: str, link: Link, target: Internal
+) -> Problem | None:
     """Check that an internal link's file, and its fragment, exist."""
     if target.path not in site.files:
         return Problem(

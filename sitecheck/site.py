@@ -68,11 +68,14 @@ class Site:
 def _cache_key(url: str, base: str) -> tuple[str, str]:
     """Return a key under which ``url`` resolves the same for every page sharing it.
 
-    Pages in one folder resolve every URL alike. A relative URL that climbs
+    Pages in one folder resolve every URL alike, except those naming the page
+    itself ("#anchor"). A relative URL that climbs
     exactly to the site root first (the navigation of a RELATIVE_URLS build:
     "../../tags/") resolves alike from every folder at the same depth, which
     is what makes caching pay on a large site.
     """
+    if not url or url[0] in "#?":  # the page itself: never shared
+        return (base, url)
     directory = base.rpartition("/")[0]
     depth = directory.count("/") + 1 if directory else 0
     climb = "../" * depth if depth else "./"

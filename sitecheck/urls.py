@@ -42,6 +42,7 @@ class Invalid:
     """A URL the site must not carry, with the reason."""
 
     reason: str
+    kind: str = "bad URL"
 
 
 Resolution = Internal | External | Unchecked | Invalid
@@ -65,7 +66,9 @@ class SiteUrls:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme == "javascript":
-            return Invalid("javascript: URL (the site must never carry them)")
+            return Invalid(
+                "javascript: URL (the site must never carry them)", "javascript: URL"
+            )
         if scheme and scheme not in ("http", "https"):
             return Unchecked() if scheme in UNCHECKED_SCHEMES else External()
         if scheme or url.startswith("//"):

@@ -139,6 +139,15 @@ def test_missing_anchor_names_the_page_it_should_be_in(site):
     )
 
 
+def test_same_page_anchors_are_checked_against_their_own_page(site):
+    # Both pages sit in the site root; "#main" exists only in index.html.
+    (site / "other.html").write_text(
+        (site / "index.html").read_text("utf-8").replace('id="main"', 'id="body"'),
+        "utf-8",
+    )
+    assert_problem(problems_of(site), "links", "missing anchor", "other.html", "'main'")
+
+
 def test_percent_encoded_anchor_must_still_exist(site):
     edit(site / "index.html", "#p%2Dtalks", "#p%2Dtalk")
     assert_problem(

@@ -31,7 +31,7 @@ from .gazetteer import Gazetteer, Mention
 from .report import Block
 
 # Between two guests of one meeting: a comma or "and", no clause break.
-_LIST_GAP = re.compile(r"^(?=.*(?:,|\band\b))[^.;:()“”\"]{0,80}$")
+_LIST_GAP = re.compile(r"^(?=.*(?:,|\band\b))[^.;:()“”\"]{0,45}$")
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
 # How far (in characters) a meeting cue reaches for the partner it names.

@@ -42,6 +42,8 @@ class Cues:
 
     @classmethod
     def from_mapping(cls, data: dict) -> Cues:
+        # "acting Foreign Minister": a prefix is part of the title.
+        prefixes = _alternation(data.get("title_prefixes", []))
         titles = data["titles"]
         words = frozenset(w.lower() for t in titles for w in t.split())
         meeting = re.compile(r"\b(?:%s)\b" % _alternation(data["meeting_cues"]))
@@ -55,7 +57,8 @@ class Cues:
             re.IGNORECASE,
         )
         return cls(
-            title=_alternation(titles),
+            title=(rf"(?:(?:{prefixes})\s+)?(?:{_alternation(titles)})" if prefixes
+                   else _alternation(titles)),
             title_words=words,
             meeting=meeting,
             future=future,

@@ -163,3 +163,15 @@ def test_every_link_goes_through_siteurl(site):
             if not (link.startswith((site.url, "#")) or external):
                 stray.append(f"{page.relative_to(site.path)}: {link}")
     assert not stray
+
+
+def test_first_tab_reaches_the_skip_link_and_it_moves_focus_to_main(site, visit):
+    page = visit(site.address("briefing")).page
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to content"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0"), (
+        "the skip link is visible when focused"
+    )
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

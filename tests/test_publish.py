@@ -36,7 +36,7 @@ CUSTOM_DOMAIN = "briefings.example.org"
 # Where a link would point if some URL ignored SITEURL: publishconf's and
 # pelicanconf's defaults.
 DEFAULT_HOSTS = {"example.github.io", "127.0.0.1:8000"}
-# The parts of the project a publisher's clone holds (no venv, no build output).
+# What a publisher's clone of the project lacks: git data, venvs, builds, caches.
 NOT_IN_CLONE = shutil.ignore_patterns(
     ".git", ".venv", "venv", "node_modules", "output", "cache", "__pycache__",
     ".pytest_cache", ".hypothesis", ".bench", "screenshots", "tests",

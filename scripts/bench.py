@@ -1,0 +1,348 @@
+"""Benchmark the site build at scale: `invoke bench` runs this.
+
+For each corpus size N it writes N synthetic reports (scripts/benchcorpus.py)
+and measures, each build in a fresh Python process so wall time and peak
+memory are the build's own:
+
+* **full**: the real pelicanconf.py with the plugin, no caches;
+* **plain**: the same pelicanconf.py and theme with ``PLUGINS = []``, over as
+  many plain articles as the full build wrote report and briefing pages; the
+  ratio compares milliseconds per output page;
+* **rebuild**: caches on (Pelican's CACHE_CONTENT / LOAD_CONTENT_CACHE, which
+  also switch on the plugin's split cache and incremental writer): a cold
+  build, then one report edited, then a rebuild; the ratio is rebuild / full.
+
+It also prints the splitting core's throughput and, when the labelled corpus
+exists (tests/data/corpus), the splitter's recall and precision.
+
+    python scripts/bench.py                 # N = 100 and 1,000
+    python scripts/bench.py --n 100 --large # adds N = 5,000
+    python scripts/bench.py --profile 1000  # a pyinstrument profile of one build
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+import benchcorpus  # noqa: E402
+
+LARGE_N = 5000
+SITEURL = "http://bench.invalid"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+# How many reports the in-process throughput measurement splits.
+THROUGHPUT_SAMPLE = 300
+
+
+@dataclass
+class BuildResult:
+    """What one build in a child process measured."""
+
+    wall: float  # seconds, in the child, around Pelican.run()
+    peak_mb: float  # the child's peak resident memory
+    pages: int  # *.html files in the output
+    feeds: int  # *.xml feed files in the output
+    articles: int  # articles Pelican built (reports + briefings, or plain ones)
+    plugin: float  # seconds in the plugin's own work (split, context, cache, digests)
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.wall / max(self.pages, 1)
+
+
+# --- the child: one build, timed ---------------------------------------------
+
+def _timed(owner, name: str, totals: dict) -> None:
+    """Wrap ``owner.name`` so the seconds spent in it add up in ``totals``."""
+    original = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+
+    setattr(owner, name, wrapper)
+
+
+def run_child(spec: dict) -> None:
+    """Build one site as ``spec`` says and print the measurements as JSON."""
+    import logging
+
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    os.chdir(ROOT)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=spec["settings"])
+    pelican = Pelican(settings)
+    totals: dict[str, float] = {}
+    if "briefings.adapter" in sys.modules:
+        # The plugin's own work: splitting (with its cache), the countries
+        # context, and the incremental writer's bookkeeping.
+        _timed(sys.modules["briefings.adapter"].ReportSplitter, "split_all", totals)
+        _timed(sys.modules["briefings.countries"].CountriesGenerator, "generate_context",
+               totals)
+        incremental = sys.modules.get("briefings.incremental")
+        if incremental is not None:
+            for name in incremental.BOOKKEEPING:
+                _timed(incremental.IncrementalWriter, name, totals)
+    articles = {}
+
+    def count_articles(generator):
+        articles["n"] = len(generator.articles)
+
+    from pelican import signals
+    signals.article_generator_finalized.connect(count_articles)
+    profiler = None
+    if spec.get("profile"):
+        from pyinstrument import Profiler
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+    start = time.perf_counter()
+    pelican.run()
+    wall = time.perf_counter() - start
+    if profiler is not None:
+        profiler.stop()
+        Path(spec["profile"]).write_text(profiler.output_text(unicode=True, show_all=False))
+    output = Path(spec["settings"]["OUTPUT_PATH"])
+    print(json.dumps({
+        "wall": wall,
+        "pages": sum(1 for _ in output.rglob("*.html")),
+        "feeds": sum(1 for _ in output.rglob("*.xml")),
+        "articles": articles.get("n", 0),
+        "plugin": sum(totals.values()),
+        "parts": totals,
+    }))
+
+
+# --- the parent: corpora, builds, table ----------------------------------------
+
+def build(content: Path, output: Path, cache: Path | None = None, plugin: bool = True,
+          profile: Path | None = None) -> BuildResult:
+    """Build ``content`` into ``output`` in a fresh process and measure it."""
+    settings = {
+        "PATH": str(content), "OUTPUT_PATH": str(output),
+        "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL,
+        "CACHE_CONTENT": cache is not None, "LOAD_CONTENT_CACHE": cache is not None,
+        "CACHE_PATH": str(cache or output.parent / "no-cache"),
+    }
+    if not plugin:
+        settings["PLUGINS"] = []
+    spec = {"settings": settings, "profile": str(profile) if profile else None}
+    child = subprocess.Popen([sys.executable, __file__, "--child", json.dumps(spec)],
+                             stdout=subprocess.PIPE, cwd=ROOT)
+    stdout = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        sys.exit(f"bench: the build of {content} failed (exit {child.returncode})")
+    measured = json.loads(stdout.decode().strip().splitlines()[-1])
+    return BuildResult(wall=measured["wall"], peak_mb=usage.ru_maxrss / 1024,
+                       pages=measured["pages"], feeds=measured["feeds"],
+                       articles=measured["articles"], plugin=measured["plugin"])
+
+
+def content_folder(base: Path, kind: str, count: int) -> Path:
+    """Write a content folder of ``count`` reports or plain articles, plus the site's pages."""
+    content = base / f"content-{kind}"
+    if content.exists():
+        shutil.rmtree(content)
+    writer = benchcorpus.write_reports if kind == "reports" else benchcorpus.write_plain_articles
+    writer(content / "reports", count)
+    pages = ROOT / "content" / "pages"
+    if pages.is_dir():
+        shutil.copytree(pages, content / "pages")
+    return content
+
+
+def edit_one_report(content: Path) -> Path:
+    """Append a correction to the last paragraph of the middle report, as an editor would."""
+    reports = sorted((content / "reports").glob("*.md"))
+    path = reports[len(reports) // 2]
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + " This report was updated with a correction.\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class Row:
+    """One corpus size's measurements."""
+
+    n: int
+    full: BuildResult
+    plain: BuildResult
+    cold: BuildResult
+    rebuild: BuildResult
+
+    @property
+    def ratio(self) -> float:
+        return self.full.ms_per_page / self.plain.ms_per_page
+
+    @property
+    def plugin_share(self) -> float:
+        return self.full.plugin / self.full.wall
+
+    @property
+    def rebuild_ratio(self) -> float:
+        return self.rebuild.wall / self.full.wall
+
+
+def measure(n: int, work: Path) -> Row:
+    """Run the four builds for ``n`` reports."""
+    base = work / f"n{n}"
+    base.mkdir(parents=True, exist_ok=True)
+    reports = content_folder(base, "reports", n)
+    print(f"bench: N={n}: full build ...", file=sys.stderr, flush=True)
+    full = build(reports, base / "out-full")
+    print(f"bench: N={n}: plain Pelican, {full.articles} plain articles ...",
+          file=sys.stderr, flush=True)
+    plain = build(content_folder(base, "plain", full.articles), base / "out-plain",
+                  plugin=False)
+    print(f"bench: N={n}: cached cold build, one edit, rebuild ...", file=sys.stderr,
+          flush=True)
+    cache = base / "cache"
+    cold = build(reports, base / "out-cached", cache=cache)
+    edit_one_report(reports)
+    rebuild = build(reports, base / "out-cached", cache=cache)
+    shutil.rmtree(base)
+    return Row(n, full, plain, cold, rebuild)
+
+
+def format_table(rows: list[Row]) -> str:
+    """Return the results as a Markdown table."""
+    head = ("| N reports | full build s | peak MB | pages | feeds | ms/page | "
+            "plain Pelican ms/page (same theme, pages) | ratio | plugin share | "
+            "rebuild after 1 edit s | rebuild / full |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in rows:
+        lines.append(
+            f"| {r.n:,} | {r.full.wall:.1f} | {r.full.peak_mb:.0f} | {r.full.pages:,} | "
+            f"{r.full.feeds:,} | {r.full.ms_per_page:.2f} | "
+            f"{r.plain.ms_per_page:.2f} ({r.plain.pages:,}) | {r.ratio:.2f} | "
+            f"{100 * r.plugin_share:.1f}% | {r.rebuild.wall:.1f} | {r.rebuild_ratio:.2f} |")
+    return "\n".join(lines)
+
+
+def format_growth(rows: list[Row]) -> str:
+    """Return time(5,000) / time(1,000) when both sizes ran."""
+    by_n = {r.n: r for r in rows}
+    if 1000 in by_n and LARGE_N in by_n:
+        growth = by_n[LARGE_N].full.wall / by_n[1000].full.wall
+        return (f"growth: time({LARGE_N:,}) / time(1,000) = {growth:.2f} "
+                f"(linear would be {LARGE_N / 1000:.1f}); peak memory at {LARGE_N:,}: "
+                f"{by_n[LARGE_N].full.peak_mb:.0f} MB")
+    return ""
+
+
+def splitting_throughput(work: Path, count: int = THROUGHPUT_SAMPLE) -> str:
+    """Split ``count`` synthetic reports in this process; return MB of Markdown per second."""
+    from briefings.evaluation import read_report
+    from briefings.splitcache import SplitInputs, split_source
+    from briefings.attribution import Splitter
+    from briefings.gazetteer import Gazetteer
+    from briefings.settings import BriefingsConfig
+    from briefings.topics import TopicMatcher
+
+    gazetteer = Gazetteer.default()
+    config = BriefingsConfig.from_settings({}, gazetteer)
+    splitter = Splitter(gazetteer)
+    topics = TopicMatcher(config.topics)
+    paths = benchcorpus.write_reports(work / "throughput", count)
+    size = sum(p.stat().st_size for p in paths)
+    reports = []
+    for path in paths:
+        metadata, html = read_report(path)
+        partners = tuple(gazetteer.resolve(n.strip()).code
+                         for n in metadata["countries"].split(","))
+        reports.append((metadata["title"], html, partners))
+    start = time.perf_counter()
+    for title, html, partners in reports:
+        split_source(SplitInputs(html, title, partners, context=True), splitter, topics,
+                     slug_of=str.lower, link_of=lambda code: (f"#{code}", code))
+    seconds = time.perf_counter() - start
+    shutil.rmtree(work / "throughput")
+    return (f"splitting core: {count} reports, {size / 1e6:.2f} MB of Markdown in "
+            f"{seconds:.2f} s: {size / 1e6 / seconds:.2f} MB/s "
+            f"({1000 * seconds / count:.1f} ms a report)")
+
+
+def corpus_quality() -> str:
+    """Return the splitter's recall and precision on the labelled corpus, if present."""
+    if not any(CORPUS.glob("*.labels.json")):
+        return "labelled corpus: tests/data/corpus has no reports yet"
+    from briefings.attribution import Splitter
+    from briefings.evaluation import score_corpus
+    from briefings.gazetteer import Gazetteer
+
+    splitter = Splitter(Gazetteer.default())
+    lines = []
+    for automatic in (False, True):
+        score = score_corpus(CORPUS, splitter, automatic=automatic)
+        mode = "countries found by the splitter" if automatic else "Countries: lines"
+        lines.append(f"labelled corpus ({len(list(CORPUS.glob('*.labels.json')))} "
+                     f"reports, {mode}): recall {score.recall:.3f}, "
+                     f"precision {score.precision:.3f}")
+    return "\n".join(lines)
+
+
+def profile(n: int, work: Path) -> Path:
+    """Profile one full build of ``n`` reports with pyinstrument; return the report file."""
+    base = work / f"profile{n}"
+    base.mkdir(parents=True, exist_ok=True)
+    target = ROOT / f"profile-{n}.txt"
+    build(content_folder(base, "reports", n), base / "out", profile=target)
+    shutil.rmtree(base)
+    return target
+
+
+def parse_sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", default="100,1000", help="corpus sizes, comma-separated")
+    parser.add_argument("--large", action="store_true", help=f"also N = {LARGE_N:,}")
+    parser.add_argument("--profile", type=int, metavar="N",
+                        help="profile one build of N reports instead (pyinstrument)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        run_child(json.loads(args.child))
+        return
+    work = Path(tempfile.mkdtemp(prefix="briefings-bench-"))
+    try:
+        if args.profile:
+            print(f"bench: profile written to {profile(args.profile, work)}")
+            return
+        sizes = parse_sizes(args.n) + ([LARGE_N] if args.large else [])
+        rows = [measure(n, work) for n in dict.fromkeys(sizes)]
+        print(f"bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; "
+              "plain Pelican = same pelicanconf.py and theme, PLUGINS = []")
+        print(format_table(rows))
+        growth = format_growth(rows)
+        if growth:
+            print(growth)
+        print(splitting_throughput(work))
+        print(corpus_quality())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -12,9 +12,11 @@ def register():
     from pelican import signals
 
     from .adapter import configure, get_generators, split_reports
+    from .incremental import writer_for
     from .readers import explain_read_errors
 
     signals.initialized.connect(configure)
     signals.readers_init.connect(explain_read_errors)
     signals.article_generator_pretaxonomy.connect(split_reports)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(writer_for)

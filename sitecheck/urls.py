@@ -1,9 +1,12 @@
 """Decide what a URL found in the site points at: a file in output/, or not.
 
 Internal URLs are relative ones, root-relative ones, absolute ones under the
-site's address (``--site-url``) and, when no site address is given, absolute
-ones on a local development host (the dev build's SITEURL is
-http://127.0.0.1:8000). They resolve to a path relative to the output folder.
+site's address (``--site-url``) and, when no site address is given or it is
+itself local, absolute ones on a local development host (the dev build's
+SITEURL is http://127.0.0.1:8000). They resolve to a path relative to the
+output folder. A site built for a public address must not link to a local
+one, climb above its root with "../", leave its sub-path, or carry
+javascript: URLs: those are `Invalid`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "[::1]", "0.0.0.0"})
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0"})
 # Schemes a page may link to without anything to check (mail, phone, inline data).
 UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "sms", "geo", "ftp"})
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -79,14 +82,15 @@ class SiteUrls:
         host = parts.netloc.lower()
         if self._site_host is not None and host == self._site_host:
             return self._under_site_prefix(parts.path, parts.fragment, url)
-        if host.split(":")[0] in LOCAL_HOSTS or host.startswith("[::1]"):
+        if _is_local(host):
             if self._site_host is None:
                 return _internal(parts.path, parts.fragment)
-            if self._site_host.split(":")[0] not in LOCAL_HOSTS:
-                return Invalid(
-                    f"{url} points at a local development address in a site "
-                    f"built for {self.site_url}"
-                )
+            if _is_local(self._site_host):  # a dev build: any local port is us
+                return self._under_site_prefix(parts.path, parts.fragment, url)
+            return Invalid(
+                f"{url} points at a local development address in a site "
+                f"built for {self.site_url}"
+            )
         return External()
 
     def _under_site_prefix(self, path: str, fragment: str, url: str) -> Resolution:
@@ -95,6 +99,13 @@ class SiteUrls:
         if prefix and path != prefix and not path.startswith(prefix + "/"):
             return Invalid(f"{url} is outside the site's path {prefix}/")
         return _internal(path[len(prefix) :], fragment)
+
+
+def _is_local(host: str) -> bool:
+    """Tell whether a URL's host[:port] is this machine (a development server)."""
+    if host.startswith("[::1]"):
+        return True
+    return host.split(":")[0] in LOCAL_HOSTS
 
 
 def _resolve_relative(url: str, base: str) -> Internal | Invalid:

@@ -449,6 +449,13 @@ def test_urls_a_published_site_must_not_carry(url, reason):
     assert isinstance(resolution, Invalid) and reason in resolution.reason
 
 
+def test_any_local_address_is_internal_in_a_dev_build():
+    resolved = SiteUrls("http://127.0.0.1:8000").resolve(
+        "http://localhost:8001/tags/", "index.html"
+    )
+    assert resolved == Internal("tags/index.html", "")
+
+
 def test_dev_host_links_are_internal_without_a_site_url():
     resolved = SiteUrls().resolve(
         "http://127.0.0.1:8000/feeds/all.atom.xml", "a/b.html"

@@ -202,3 +202,9 @@ def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True
     except ghp_import.GhpError as error:
         sys.exit(f"invoke gh-pages: could not push to {remote}/{branch}: {error}")
     print(f"invoke gh-pages: published {output} ({site_url}) to {remote}/{branch}")
+
+
+@task
+def screenshots(c):
+    """Screenshot every page type at 360 px and 1280 px, light and dark, into screenshots/."""
+    c.run(f"{shlex.quote(sys.executable)} scripts/screenshots.py", pty=False)

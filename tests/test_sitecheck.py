@@ -120,6 +120,13 @@ def test_cli_exits_zero_on_a_good_site_and_one_with_a_report_on_a_bad_one(site):
     )
 
 
+def test_worker_processes_find_the_same_problems(site, monkeypatch):
+    edit(site / "index.html", "./reports/summit/", "./reports/sumit/")
+    in_process = problems_of(site)
+    monkeypatch.setattr("sitecheck.parallel.PARALLEL_THRESHOLD", 1)
+    assert problems_of(site) == in_process and len(in_process) == 1
+
+
 def test_broken_link_names_page_line_and_target(site):
     edit(site / "index.html", "./reports/summit/", "./reports/sumit/")
     problem = assert_problem(

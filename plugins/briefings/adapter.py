@@ -34,6 +34,7 @@ from .briefing import Briefing, excerpt_markup
 from .countries import Country, CountriesGenerator
 from .gazetteer import Gazetteer
 from .guards import guard_output_paths
+from .naming import choose_names
 from .sanitize import plain_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
 from .splitcache import (
@@ -85,6 +86,7 @@ class ReportSplitter:
         self.splitter = Splitter(self.gazetteer, aliases=self.config.aliases)
         self.topics = TopicMatcher(self.config.topics)
         self.countries: dict[str, Country] = {}
+        self.names: dict[str, str] = {}  # code -> display name, set per build
         self.category = Category(self.config.category, self.settings)
         # The split cache follows Pelican's content-cache switches.
         self.cache = SplitCache(Path(self.settings["CACHE_PATH"]) / CACHE_FILE,
@@ -98,12 +100,15 @@ class ReportSplitter:
 
     def country(self, code: str) -> Country:
         if code not in self.countries:
-            name = self.gazetteer.get(code).name
+            name = self.names.get(code) or self.gazetteer.get(code).name
             self.countries[code] = Country(name, self.settings, code=code)
         return self.countries[code]
 
     def split_all(self) -> None:
         reports = [a for a in self.generator.articles if not hasattr(a, "country")]
+        self.names = self.display_names(reports)
+        # Names are slugs and link texts in the split, so they key its cache.
+        self.site_digest = settings_digest([self.site_digest, sorted(self.names.items())])
         # Reports first, so briefing paths are built from safe report slugs.
         guard_output_paths(reports, self.generator.output_path)
         made = []
@@ -127,6 +132,17 @@ class ReportSplitter:
             self.generator.add_source_path(briefing)
         logger.info("briefings: split %d reports into %d briefings (%d from the split "
                     "cache)", len(reports), len(made), self.cache.hits)
+
+    def display_names(self, reports) -> dict[str, str]:
+        """Name each country as the oldest report's Countries: line spells it."""
+        spellings = []
+        for report in sorted(reports, key=lambda r: (r.date, r.source_path or "")):
+            for name in _LIST_SEPARATORS.split(str(report.metadata.get("countries") or "")):
+                country = self.gazetteer.resolve(name.strip()) if name.strip() else None
+                if country is not None:
+                    spellings.append((country.code, name))
+        spellings.extend(self.config.country_spellings)
+        return choose_names(spellings, self.gazetteer, self.config.country_names)
 
     def partners_of(self, report) -> tuple[str, ...] | None:
         """Return the country codes a report names, or the site default."""

@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 DEFAULTS: dict[str, object] = {
     # Countries for a report without a `Countries:` line; None: find them.
     "BRIEFING_COUNTRIES": None,
+    # {country: display name}; otherwise the oldest report's spelling wins.
+    "BRIEFING_COUNTRY_NAMES": None,
     # A TOML file of names reports use without introducing them.
     "BRIEFING_ALIASES_FILE": None,
     # Topic keyword map (dict), a path to a JSON map, or None for the default.
@@ -64,6 +66,8 @@ class BriefingsConfig:
     """Validated plugin settings; the core receives this, not Pelican's dict."""
 
     countries: tuple[str, ...] | None  # country codes
+    country_spellings: tuple[tuple[str, str], ...]  # (code, as BRIEFING_COUNTRIES spells it)
+    country_names: Mapping[str, str]  # code -> display name (BRIEFING_COUNTRY_NAMES)
     aliases: Mapping[str, str]  # surface form -> country code
     topics: Mapping[str, tuple[str, ...]]
     context: bool
@@ -89,8 +93,12 @@ class BriefingsConfig:
                 or max_countries < 1:
             raise SettingsError(
                 f"BRIEFING_MAX_COUNTRIES must be a positive whole number, got {max_countries!r}")
+        countries = _countries(merged["BRIEFING_COUNTRIES"], gazetteer)
         return cls(
-            countries=_countries(merged["BRIEFING_COUNTRIES"], gazetteer),
+            countries=countries,
+            country_spellings=tuple((gazetteer.resolve(name).code, name)
+                                    for name in (merged["BRIEFING_COUNTRIES"] or ())),
+            country_names=_country_names(merged["BRIEFING_COUNTRY_NAMES"], gazetteer),
             aliases=_aliases(merged["BRIEFING_ALIASES_FILE"], settings, gazetteer),
             topics=_topics(merged["BRIEFING_TOPICS"], settings),
             context=bool(merged["BRIEFING_CONTEXT"]),
@@ -110,6 +118,22 @@ def resolve_country(name: str, gazetteer: Gazetteer) -> str:
     suggestion = gazetteer.suggest(name)
     hint = f" (did you mean {suggestion}?)" if suggestion else ""
     raise ValueError(f"unknown country {name!r}{hint}")
+
+
+def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise SettingsError("BRIEFING_COUNTRY_NAMES must map countries to display names, "
+                            f"like {{'Turkey': 'Türkiye'}}; got {value!r}")
+    names = {}
+    for country, name in value.items():
+        try:
+            code = resolve_country(str(country), gazetteer)
+        except ValueError as error:
+            raise SettingsError(f"BRIEFING_COUNTRY_NAMES: {error}") from None
+        names[code] = _nonempty_str(f"BRIEFING_COUNTRY_NAMES[{country!r}]", name).strip()
+    return names
 
 
 def _nonempty_str(key: str, value) -> str:

@@ -13,7 +13,10 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-SEED_DIR = ROOT.parent / "shared" / "seed"
+# The seed as received and its labels: a committed copy of ../shared/seed/, so
+# a clone tests on its own; test_seed_copy.py keeps the copy honest.
+SEED_DIR = ROOT / "tests" / "data" / "seed"
+SHARED_SEED_DIR = ROOT.parent / "shared" / "seed"
 SEED_REPORT = CONTENT / "reports" / "ashgabat-2025-12-12.md"
 SITEURL = "http://briefings.test"
 

@@ -38,3 +38,11 @@ def test_a_setting_renames_a_country(tmp_path):
                         BRIEFING_COUNTRY_NAMES={"Türkiye": "Turkey"})
     assert (output / "feeds" / "turkey.atom.xml").is_file()
     assert not (output / "feeds" / "turkiye.atom.xml").exists()
+
+
+def test_automatic_mode_names_a_country_as_the_text_spells_it():
+    from briefings.naming import text_spellings
+    ci = GAZ.resolve("Ivory Coast").code
+    text = "Côte d’Ivoire and Ghana met. Côte d’Ivoire said… The UK and Ghana agreed."
+    assert (ci, "Côte d’Ivoire") in text_spellings(text, GAZ)
+    assert not [s for s in text_spellings(text, GAZ) if s[0] == GAZ.resolve("Ghana").code]

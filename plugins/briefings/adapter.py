@@ -11,6 +11,12 @@ Signals used, and why:
   feeds, so briefings take part in all of them.
 * ``get_generators``: add :class:`CountriesGenerator` for hubs and feeds.
 * ``readers_init``: make unreadable files name their problem (readers.py).
+* ``get_writer`` and ``article_generator_finalized`` (incremental.py): with
+  the content cache on, skip rendering unchanged pages; always, give Pelican's
+  tag and category lists a constant-time ``in``.
+
+With the content cache on (CACHE_CONTENT / LOAD_CONTENT_CACHE) a report whose
+source and split settings are unchanged is not split again (splitcache.py).
 
 Per-report problems are logged with the report's path and skipped; they never
 stop the build.
@@ -34,7 +40,7 @@ from .briefing import Briefing, excerpt_markup
 from .countries import Country, CountriesGenerator
 from .gazetteer import Gazetteer
 from .guards import guard_output_paths
-from .naming import choose_names
+from .naming import choose_names, text_spellings
 from .sanitize import plain_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
 from .splitcache import (
@@ -134,14 +140,24 @@ class ReportSplitter:
                     "cache)", len(reports), len(made), self.cache.hits)
 
     def display_names(self, reports) -> dict[str, str]:
-        """Name each country as the oldest report's Countries: line spells it."""
-        spellings = []
-        for report in sorted(reports, key=lambda r: (r.date, r.source_path or "")):
-            for name in _LIST_SEPARATORS.split(str(report.metadata.get("countries") or "")):
+        """Name each country as the desk spells it (see naming.py).
+
+        Countries: lines first (oldest report first), then BRIEFING_COUNTRIES,
+        then, for reports whose countries are found automatically, the way
+        their text spells the name most.
+        """
+        oldest_first = sorted(reports, key=lambda r: (r.date, r.source_path or ""))
+        spellings, found_in_text = [], []
+        for report in oldest_first:
+            line = report.metadata.get("countries")
+            if line is None and self.config.countries is None:
+                source = getattr(report, _SOURCE_ATTR, None) or report._content
+                found_in_text.extend(text_spellings(source, self.gazetteer))
+            for name in _LIST_SEPARATORS.split(str(line or "")):
                 country = self.gazetteer.resolve(name.strip()) if name.strip() else None
                 if country is not None:
                     spellings.append((country.code, name))
-        spellings.extend(self.config.country_spellings)
+        spellings += list(self.config.country_spellings) + found_in_text
         return choose_names(spellings, self.gazetteer, self.config.country_names)
 
     def partners_of(self, report) -> tuple[str, ...] | None:

@@ -9,6 +9,7 @@ spell it otherwise: feed URLs stay stable for subscribers.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .gazetteer import Gazetteer
@@ -35,3 +36,21 @@ def choose_names(spellings: Iterable[tuple[str, str]], gazetteer: Gazetteer,
             names[code] = spelling
     names.update(overrides or {})
     return names
+
+
+def text_spellings(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """Return (code, spelling) for names a report's text spells its own way.
+
+    A spelling counts when the text uses it at least twice and more often than
+    the gazetteer's name ("Côte d’Ivoire" throughout a report).
+    """
+    counts: dict[str, Counter] = {}
+    for mention in gazetteer.find_mentions(text):
+        if mention.kind == "name" and not is_abbreviation(mention.text):
+            counts.setdefault(mention.code, Counter())[mention.text] += 1
+    found = []
+    for code, spellings in counts.items():
+        (spelling, n), = sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[:1]
+        if n >= 2 and n > spellings.get(gazetteer.get(code).name, 0):
+            found.append((code, spelling))
+    return found

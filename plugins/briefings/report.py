@@ -76,8 +76,60 @@ def _anchor(prefix: str, text: str, taken: dict[str, int]) -> str:
     return anchor if seen == 0 else f"{anchor}-{seen + 1}"
 
 
+# A line that ends a sentence: pasted copy keeps one paragraph per line.
+_ENDS_SENTENCE = re.compile(r"[.!?…:][”’\"')\]]*\s*$")
+# Lines shorter than this on average look hard-wrapped, not pasted.
+_PASTED_LINE = 100
+
+
+def _pasted_lines(element: Tag) -> list[list] | None:
+    """Return a <p>'s children grouped by line, if each line is a paragraph.
+
+    Copy pasted from a news site arrives with one paragraph per line and no
+    blank lines between them, so Markdown makes one <p> of it. Hard-wrapped
+    Markdown also has newlines, but its lines stop mid-sentence.
+    """
+    text = element.get_text()
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or sum(map(len, lines)) / len(lines) < _PASTED_LINE:
+        return None
+    if not all(_ENDS_SENTENCE.search(line) for line in lines[:-1]):
+        return None
+    groups: list[list] = [[]]
+    for child in list(element.children):
+        if isinstance(child, NavigableString) and "\n" in child:
+            head, *rest = str(child).split("\n")
+            groups[-1].append(head)
+            for part in rest:
+                groups.append([part])
+        elif isinstance(child, Tag) and "\n" in child.get_text():
+            return None  # a line break inside markup: leave it whole
+        else:
+            groups[-1].append(child)
+    return [g for g in groups if "".join(str(x) for x in g).strip()]
+
+
+def _split_pasted(element: Tag) -> list[Tag]:
+    """Replace a pasted multi-paragraph <p> by one <p> per line."""
+    groups = _pasted_lines(element)
+    if groups is None:
+        return [element]
+    soup = BeautifulSoup("", "html.parser")
+    paragraphs = []
+    for group in groups:
+        paragraph = soup.new_tag("p")
+        for part in group:
+            paragraph.append(part.extract() if isinstance(part, Tag) else NavigableString(part))
+        paragraphs.append(paragraph)
+    for paragraph in paragraphs:
+        element.insert_before(paragraph)
+        element.insert_before(NavigableString("\n"))
+    element.decompose()
+    return paragraphs
+
+
 def _walk(node: Tag, found: list[Tag]) -> None:
-    for child in node.children:
+    for child in list(node.children):  # a copy: pasted paragraphs are split in place
         if isinstance(child, NavigableString):
             if child.strip() and not isinstance(child, _IGNORED_STRINGS):
                 # Bare text at block level: wrap it so it can carry an anchor.
@@ -87,7 +139,9 @@ def _walk(node: Tag, found: list[Tag]) -> None:
         if not isinstance(child, Tag):
             continue
         name = child.name.lower()
-        if name in HEADING_TAGS or name in LEAF_BLOCK_TAGS:
+        if name == "p" and "\n" in child.get_text():
+            found.extend(_split_pasted(child))
+        elif name in HEADING_TAGS or name in LEAF_BLOCK_TAGS:
             found.append(child)
         elif name in CONTAINER_TAGS:
             if any(isinstance(c, Tag) and c.name in LEAF_BLOCK_TAGS | CONTAINER_TAGS

@@ -137,3 +137,14 @@ def test_split_is_deterministic_and_independent_of_partner_order():
     a, _ = split(md, ["Iraq", "Oman"])
     b, _ = split(md, ["Oman", "Iraq"])
     assert a == b
+
+
+def test_page_furniture_belongs_to_nobody():
+    got, _ = split("""
+        ## Myanmar
+
+        Myanmar officials met.
+
+        Leave a Comment
+        """, ["Myanmar"])
+    assert got == {"MM": [0]}

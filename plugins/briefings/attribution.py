@@ -268,6 +268,9 @@ class Splitter:
             last = set(focus)  # partners of the latest paragraph that named any
             for block in section:
                 reading = readings[block.index]
+                if block.text.strip(" .:").casefold() in self.cues.furniture:
+                    results.append(ParagraphAttribution(block))  # belongs to nobody
+                    continue
                 actors = reading.actors & targets
                 third_parties = reading.actors - targets - {home}
                 result = ParagraphAttribution(block)

@@ -34,6 +34,7 @@ class Cues:
     pair: re.Pattern  # "two", "both": a continuation about one partner and the host
     topic_shift: re.Pattern
     location_before: re.Pattern  # "in", "on", "against": a place or topic, not an actor
+    furniture: frozenset[str]  # "Leave a Comment": the news site's page, not the report
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -67,6 +68,7 @@ class Cues:
             pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"]), re.IGNORECASE),
             topic_shift=shift,
             location_before=location,
+            furniture=frozenset(f.casefold() for f in data.get("page_furniture", [])),
         )
 
 

@@ -18,6 +18,7 @@ exists (tests/data/corpus), the splitter's recall and precision.
     python scripts/bench.py                 # N = 100 and 1,000
     python scripts/bench.py --n 100 --large # adds N = 5,000
     python scripts/bench.py --profile 1000  # a pyinstrument profile of one build
+                                            # (pyinstrument: requirements-dev.txt)
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class BuildResult:
     feeds: int  # *.xml feed files in the output
     articles: int  # articles Pelican built (reports + briefings, or plain ones)
     plugin: float  # seconds in the plugin's own work (split, context, cache, digests)
+    parts: dict[str, float]  # the plugin's work by method
 
     @property
     def ms_per_page(self) -> float:
@@ -153,7 +155,8 @@ def build(content: Path, output: Path, cache: Path | None = None, plugin: bool =
     measured = json.loads(stdout.decode().strip().splitlines()[-1])
     return BuildResult(wall=measured["wall"], peak_mb=usage.ru_maxrss / 1024,
                        pages=measured["pages"], feeds=measured["feeds"],
-                       articles=measured["articles"], plugin=measured["plugin"])
+                       articles=measured["articles"], plugin=measured["plugin"],
+                       parts=measured["parts"])
 
 
 def content_folder(base: Path, kind: str, count: int) -> Path:
@@ -237,6 +240,17 @@ def format_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def format_parts(rows: list[Row]) -> str:
+    """Return where the plugin's own time went, per size and build."""
+    lines = []
+    for r in rows:
+        for label, result in (("full", r.full), ("rebuild", r.rebuild)):
+            parts = ", ".join(f"{name} {seconds:.2f} s"
+                              for name, seconds in sorted(result.parts.items()))
+            lines.append(f"plugin work, N={r.n:,} {label}: {parts}")
+    return "\n".join(lines)
+
+
 def format_growth(rows: list[Row]) -> str:
     """Return time(5,000) / time(1,000) when both sizes ran."""
     by_n = {r.n: r for r in rows}
@@ -303,7 +317,7 @@ def profile(n: int, work: Path) -> Path:
     """Profile one full build of ``n`` reports with pyinstrument; return the report file."""
     base = work / f"profile{n}"
     base.mkdir(parents=True, exist_ok=True)
-    target = ROOT / f"profile-{n}.txt"
+    target = Path(tempfile.gettempdir()) / f"briefings-profile-{n}.txt"
     build(content_folder(base, "reports", n), base / "out", profile=target)
     shutil.rmtree(base)
     return target
@@ -318,6 +332,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", default="100,1000", help="corpus sizes, comma-separated")
     parser.add_argument("--large", action="store_true", help=f"also N = {LARGE_N:,}")
+    parser.add_argument("--sample", type=int, default=THROUGHPUT_SAMPLE,
+                        help="reports the splitting-throughput measurement splits")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="profile one build of N reports instead (pyinstrument)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -335,10 +351,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"bench: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; "
               "plain Pelican = same pelicanconf.py and theme, PLUGINS = []")
         print(format_table(rows))
+        print(format_parts(rows))
         growth = format_growth(rows)
         if growth:
             print(growth)
-        print(splitting_throughput(work))
+        print(splitting_throughput(work, args.sample))
         print(corpus_quality())
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -77,6 +77,9 @@ def writer_for(pelican_instance):
 class Fingerprints:
     """Stable hashes of context values, memoised per build.
 
+    Memoising by object id is sound because the context does not change
+    once Pelican starts writing, and every hashed object is kept alive.
+
     An article has two: *shallow* (its metadata; what other pages may show)
     and *deep* (shallow plus its body; what its own page shows). Inside an
     article's own fingerprint, other articles and URL wrappers appear by
@@ -86,6 +89,7 @@ class Fingerprints:
     def __init__(self):
         self._shallow: dict[int, bytes] = {}
         self._deep: dict[int, bytes] = {}
+        self._sequences: dict[tuple, bytes] = {}
         # Keep fingerprinted objects alive, so an id is never reused mid-build.
         self._alive: list[object] = []
 
@@ -147,8 +151,7 @@ class Fingerprints:
         elif isinstance(value, Paginator):
             update(f"paginator:{value.name}:{value.url}:{value.per_page}:"
                    f"{value.count}:{value.num_pages}".encode())
-            for item in value.object_list:
-                self._feed(digest, item, by_reference, False, depth + 1)
+            update(self._sequence(value.object_list, by_reference, False, depth))
         elif isinstance(value, dict):
             update(b"{")
             for key, item in value.items():
@@ -158,10 +161,7 @@ class Fingerprints:
                 self._feed(digest, item, by_reference, deep, depth + 1)
             update(b"}")
         elif isinstance(value, (list, tuple)):
-            update(b"[")
-            for item in value:
-                self._feed(digest, item, by_reference, deep, depth + 1)
-            update(b"]")
+            update(self._sequence(value, by_reference, deep, depth))
         elif isinstance(value, (set, frozenset)):
             update(b"set" + repr(sorted(map(repr, value))).encode())
         elif isinstance(value, (dt.date, dt.time, dt.timedelta, Path)):
@@ -177,6 +177,17 @@ class Fingerprints:
             text = repr(value)
             # A repr with an address changes every run; the type is all we know.
             update((type(value).__qualname__ if " at 0x" in text else text).encode())
+
+    def _sequence(self, items, by_reference, deep, depth) -> bytes:
+        """Return a list's hash, once per list: every page of a tag shares its lists."""
+        key = (id(items), by_reference, deep)
+        if key not in self._sequences:
+            digest = hashlib.sha256(b"[")
+            for item in items:
+                self._feed(digest, item, by_reference, deep, depth + 1)
+            self._sequences[key] = digest.digest()
+            self._alive.append(items)
+        return self._sequences[key]
 
     def _feed_attrs(self, digest, value, by_reference, deep, depth) -> None:
         # A URL wrapper caches its name and slug in attributes on first use,
@@ -405,3 +416,31 @@ def _remove_empty_folders(folder: str, root: str) -> None:
         except OSError:
             return
         folder = os.path.dirname(folder)
+
+
+# --- Pelican's taxonomy pages at scale ------------------------------------------
+
+class MemberList(list):
+    """A list of articles whose ``in`` takes constant time.
+
+    Pelican 4.12 writes each tag, category and author page after
+    ``dates = [a for a in self.dates if a in articles]``: a list scan per
+    article per term, quadratic in the site's size. Articles compare by
+    identity (Content defines no ``__eq__``), so a set of ids answers the
+    same question. Pelican does not change these lists once they are built.
+    """
+
+    def __contains__(self, item) -> bool:
+        members = self.__dict__.get("_members")
+        if members is None:
+            members = self._members = {id(article) for article in self}
+        return id(item) in members
+
+
+def index_taxonomy_lists(generator) -> None:
+    """Give the articles generator's tag, category and author lists a fast ``in``."""
+    generator.tags = {tag: MemberList(articles) for tag, articles in generator.tags.items()}
+    generator.categories = [(c, MemberList(articles)) for c, articles in generator.categories]
+    generator.authors = [(a, MemberList(articles)) for a, articles in generator.authors]
+    # Pelican published these to the context as lists of pairs; keep them in step.
+    generator._update_context(("tags", "categories", "authors"))

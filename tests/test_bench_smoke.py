@@ -1,0 +1,35 @@
+"""`scripts/bench.py` runs end to end on a tiny corpus and prints sane numbers.
+
+No timing assertions: the machine's speed is not under test, the bench is.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from sitebuild import ROOT
+
+ROW = re.compile(r"^\| 5 \| (?P<cells>.*) \|$", re.MULTILINE)
+
+
+def test_bench_prints_its_table():
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--n", "5", "--sample", "5"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300, check=True)
+    assert "| N reports | full build s | peak MB | pages | feeds |" in run.stdout
+    row = ROW.search(run.stdout)
+    assert row, run.stdout
+    cells = [c.strip() for c in row["cells"].split("|")]
+    wall, peak, pages, feeds, ms_page, plain, ratio, share, rebuild, rebuild_ratio = cells
+    # 5 reports with 5 to 8 partners each: reports, briefings, hubs, tags, lists.
+    assert int(pages.replace(",", "")) > 5 * 6
+    # Two feeds per country hub at least, plus the site feeds.
+    assert int(feeds.replace(",", "")) >= 2 * 5
+    assert float(wall) > 0 and float(peak) > 10 and float(ms_page) > 0
+    assert re.fullmatch(r"[\d.]+ \([\d,]+\)", plain)
+    assert float(ratio) > 0 and 0 < float(share.rstrip("%")) < 100
+    assert 0 < float(rebuild) and 0 < float(rebuild_ratio)
+    assert re.search(r"splitting core: 5 reports, [\d.]+ MB of Markdown .* MB/s", run.stdout)
+    assert re.search(r"labelled corpus .*recall [\d.]+, precision [\d.]+", run.stdout)

@@ -12,7 +12,7 @@ def register():
     from pelican import signals
 
     from .adapter import configure, get_generators, split_reports
-    from .incremental import writer_for
+    from .incremental import index_taxonomy_lists, writer_for
     from .readers import explain_read_errors
 
     signals.initialized.connect(configure)
@@ -20,3 +20,4 @@ def register():
     signals.article_generator_pretaxonomy.connect(split_reports)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(writer_for)
+    signals.article_generator_finalized.connect(index_taxonomy_lists)

@@ -208,3 +208,13 @@ def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True
 def screenshots(c):
     """Screenshot every page type at 360 px and 1280 px, light and dark, into screenshots/."""
     c.run(f"{shlex.quote(sys.executable)} scripts/screenshots.py", pty=False)
+
+
+@task(help={
+    "n": "corpus sizes to build, comma-separated (default: 100,1000)",
+    "large": "also build 5,000 reports (several minutes)",
+})
+def bench(c, n="100,1000", large=False):
+    """Benchmark full builds, plain Pelican and one-edit rebuilds on a synthetic corpus."""
+    command = [sys.executable, "scripts/bench.py", "--n", n] + (["--large"] if large else [])
+    c.run(shlex.join(command), pty=False)

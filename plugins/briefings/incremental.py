@@ -60,6 +60,11 @@ _VOLATILE = frozenset({"localsiteurl", "output_file"})
 # Attributes holding an article's body (or what is cut from it): part of the
 # page's own key, never of the site-wide one.
 _BODY_ATTRS = frozenset({"excerpts"})
+# Content attributes that are not the article's: the site settings, the
+# body (hashed in the deep fingerprint only).
+_NOT_METADATA = frozenset({"settings", "metadata"}) | _BODY_ATTRS
+# Lists up to this long are hashed each time rather than remembered.
+_SHORT = 16
 # URL wrapper attributes hashed by value whether or not they are cached yet.
 _WRAPPER_HASHED = frozenset({"name", "slug"})
 # Methods whose time `scripts/bench.py` counts as the plugin's own work.
@@ -89,7 +94,7 @@ class Fingerprints:
     def __init__(self):
         self._shallow: dict[int, bytes] = {}
         self._deep: dict[int, bytes] = {}
-        self._sequences: dict[tuple, bytes] = {}
+        self._memo: dict[tuple, bytes] = {}  # (id, by reference, deep) -> hash
         # Keep fingerprinted objects alive, so an id is never reused mid-build.
         self._alive: list[object] = []
 
@@ -97,11 +102,16 @@ class Fingerprints:
         key = id(content)
         if key not in self._shallow:
             attrs = {k: v for k, v in vars(content).items()
-                     if not k.startswith("_") and k != "settings" and k not in _BODY_ATTRS}
+                     if not k.startswith("_") and k not in _NOT_METADATA}
+            # Pelican copies metadata to attributes; hash only what differs.
+            missing = object()
+            attrs["metadata"] = {k: v for k, v in content.metadata.items()
+                                 if attrs.get(k, missing) is not v}
             # A static file has no summary; an article's may be cut from its body.
+            # (URL and save_as are not hashed: they follow from the attributes
+            # and the settings, which are hashed.)
             summary = None if isinstance(content, Static) else content.summary
-            parts = [type(content).__name__, content.source_path or "", content.url,
-                     content.save_as, summary, attrs]
+            parts = [type(content).__name__, summary, attrs]
             self._shallow[key] = self._hash(parts, by_reference=True)
             self._alive.append(content)
         return self._shallow[key]
@@ -129,8 +139,11 @@ class Fingerprints:
         if depth > 12:  # deeper than any context value: not worth following
             update(b"<deep>")
             return
-        if value is None or isinstance(value, (bool, int, float, str, bytes)):
-            update(repr(value).encode("utf-8", "surrogatepass"))
+        if isinstance(value, str):
+            update(b"s%d:" % len(value))
+            update(value.encode("utf-8", "surrogatepass"))
+        elif value is None or isinstance(value, (bool, int, float, bytes)):
+            update(repr(value).encode())
         elif isinstance(value, ModuleType):
             update(f"module:{value.__name__}".encode())
         elif isinstance(value, Content):
@@ -139,9 +152,10 @@ class Fingerprints:
             else:
                 update(self.deep(value) if deep else self.shallow(value))
         elif isinstance(value, URLWrapper):
-            update(f"{type(value).__name__}:{value.name}:{value.slug}".encode())
-            if not by_reference:
-                self._feed_attrs(digest, value, by_reference, deep, depth)
+            if by_reference:
+                update(f"{type(value).__name__}:{value.name}:{value.slug}".encode())
+            else:
+                update(self._wrapper(value, deep, depth))
         elif isinstance(value, Page):
             # A listing page's own articles count in full.
             update(f"page:{value.number}:{value.name}:{value.url}".encode())
@@ -179,15 +193,29 @@ class Fingerprints:
             update((type(value).__qualname__ if " at 0x" in text else text).encode())
 
     def _sequence(self, items, by_reference, deep, depth) -> bytes:
-        """Return a list's hash, once per list: every page of a tag shares its lists."""
+        """Return a list's hash, once per long list: every page of a tag shares its lists."""
         key = (id(items), by_reference, deep)
-        if key not in self._sequences:
-            digest = hashlib.sha256(b"[")
-            for item in items:
-                self._feed(digest, item, by_reference, deep, depth + 1)
-            self._sequences[key] = digest.digest()
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        digest = hashlib.sha256(b"[")
+        for item in items:
+            self._feed(digest, item, by_reference, deep, depth + 1)
+        if len(items) > _SHORT:
+            self._memo[key] = digest.digest()
             self._alive.append(items)
-        return self._sequences[key]
+        return digest.digest()
+
+    def _wrapper(self, wrapper: URLWrapper, deep, depth) -> bytes:
+        """Return a URL wrapper's hash with its attributes, once per wrapper."""
+        key = (id(wrapper), False, deep)
+        if key not in self._memo:
+            digest = hashlib.sha256(
+                f"{type(wrapper).__name__}:{wrapper.name}:{wrapper.slug}".encode())
+            self._feed_attrs(digest, wrapper, False, deep, depth)
+            self._memo[key] = digest.digest()
+            self._alive.append(wrapper)
+        return self._memo[key]
 
     def _feed_attrs(self, digest, value, by_reference, deep, depth) -> None:
         # A URL wrapper caches its name and slug in attributes on first use,

@@ -42,7 +42,10 @@ class AliasLearner:
         title = rf"(?:{cues.title})"
         self._title_words = cues.title_words
         # After a country mention: "’s Prime Minister Nyo Saw", " President X"
-        self._after = re.compile(rf"(?:[’']s)?\s+(?:{title}),?\s+(?P<name>{NAME})")
+        # (a comma only after "counterpart": "his Omani counterpart, Badr…";
+        # elsewhere it ends the phrase: "Kuwaiti crown prince, Yunus, …")
+        self._after = re.compile(rf"(?:[’']s)?\s+(?:(?:{title})\s+|(?i:counterparts?),\s+)"
+                                 rf"(?P<name>{NAME})")
         # Before a country mention: "President X of (the) "
         self._before_of = re.compile(rf"(?:{title})\s+(?P<name>{NAME})\s+of\s+(?:the\s+)?$")
         # "President of (the) " before the country, the name after it:

@@ -32,6 +32,8 @@ from .report import Block
 
 # Between two guests of one meeting: a comma or "and", no clause break.
 _LIST_GAP = re.compile(r"^(?=.*(?:,|\band\b))[^.;:()“”\"]{0,45}$")
+# Quoted speech: a speaker's words about third countries stay in the meeting.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
 # How far (in characters) a meeting cue reaches for the partner it names.
@@ -77,6 +79,7 @@ class _Reading:
     places: set[str]  # countries named only as a place or a topic
     words: dict[str, list[str]]
     met: set[str]  # actors a meeting cue names ("met with X")
+    unquoted_actors: set[str]  # actors named outside quoted speech
     continues: str  # "Both sides…", "The two ministers…": the same meeting ("" if not)
     opens_continuing: bool  # …as the paragraph's subject ("The ministers also…")
 
@@ -107,7 +110,10 @@ def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cue
             actors.add(m.code)
             actor_mentions.append(m)
     places -= actors
-    return _Reading(mentions, actors, places, words, _met(text, actor_mentions, cues),
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    unquoted = {m.code for m in actor_mentions
+                if not any(start <= m.start < end for start, end in quoted)}
+    return _Reading(mentions, actors, places, words, _met(text, actor_mentions, cues), unquoted,
                     _first(cues.continuation.search(text)),
                     bool(cues.opens_with_continuation.search(text)))
 
@@ -272,9 +278,10 @@ class Splitter:
                     results.append(ParagraphAttribution(block))  # belongs to nobody
                     continue
                 actors = reading.actors & targets
-                third_parties = reading.actors - targets - {home}
+                third_parties = reading.unquoted_actors - targets - {home}
                 result = ParagraphAttribution(block)
-                if self.cues.topic_shift.search(block.text) and not actors:
+                if not actors and (self.cues.topic_shift.search(block.text)
+                                   or self.cues.event.search(block.text)):
                     focus, last, reason = set(), set(), {}
                 if not actors:
                     if third_parties and not reading.continues:

@@ -34,6 +34,7 @@ class Cues:
     pair: re.Pattern  # "two", "both": a continuation about one partner and the host
     topic_shift: re.Pattern
     location_before: re.Pattern  # "in", "on", "against": a place or topic, not an actor
+    event: re.Pattern  # "the forum brought together…": about the event, not a partner
     furniture: frozenset[str]  # "Leave a Comment": the news site's page, not the report
 
     @classmethod
@@ -58,8 +59,8 @@ class Cues:
             re.IGNORECASE,
         )
         return cls(
-            title=(rf"(?:(?:{prefixes})\s+)?(?:{_alternation(titles)})" if prefixes
-                   else _alternation(titles)),
+            title=(rf"(?i:(?:(?:{prefixes})\s+)?(?:{_alternation(titles)}))" if prefixes
+                   else rf"(?i:{_alternation(titles)})"),
             title_words=words,
             meeting=meeting,
             future=future,
@@ -68,6 +69,8 @@ class Cues:
             pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"]), re.IGNORECASE),
             topic_shift=shift,
             location_before=location,
+            event=re.compile(r"\b(?:%s)\b" % _alternation(data.get("event_cues", [])),
+                             re.IGNORECASE),
             furniture=frozenset(f.casefold() for f in data.get("page_furniture", [])),
         )
 

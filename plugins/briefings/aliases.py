@@ -117,9 +117,15 @@ class AliasLearner:
                 if not full or gazetteer.find_mentions(full):
                     continue  # not a person's name ("Uzbekistan Shavkat Mirziyoyev")
                 forms = {full}
-                surname = full.split()[-1]
+                words = full.split()
+                surname = words[-1]
                 if len(surname) >= _MIN_SURNAME and surname.lower() not in self._title_words:
                     forms.add(surname)
+                # Family name first ("Xi Jinping", "Kim Jong Un"): a short
+                # first word is how the report will say it later.
+                if len(words) >= 2 and 2 <= len(words[0]) <= 3 and words[0][0].isupper() \
+                        and not words[0].endswith("."):
+                    forms.add(words[0])
                 for form in forms:
                     if gazetteer.resolve(form) is not None or form in known:
                         continue

@@ -32,6 +32,8 @@ from .report import Block
 
 # Between two guests of one meeting: a comma or "and", no clause break.
 _LIST_GAP = re.compile(r"^(?=.*(?:,|\band\b))[^.;:()“”\"]{0,45}$")
+# A capitalised word straight after a city makes the city part of a name.
+_NAMED_THING = re.compile(r" [A-Z][a-z]")
 # Quoted speech: a speaker's words about third countries stay in the meeting.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Key of the lead (the part before the first subheading) in section_partners.
@@ -103,6 +105,8 @@ def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cue
     words: dict[str, list[str]] = {}
     actor_mentions = []
     for m in mentions:
+        if m.kind in _PLACE_KINDS and _NAMED_THING.match(text, m.end):
+            continue  # part of a name: "the Tianjin Declaration", "Tehran Times"
         words.setdefault(m.code, []).append(m.text)
         if _is_passing(text, m, cues):
             places.add(m.code)
@@ -284,15 +288,12 @@ class Splitter:
                                    or self.cues.event.search(block.text)):
                     focus, last, reason = set(), set(), {}
                 if not actors:
-                    if third_parties and not reading.continues:
+                    if third_parties and not reading.opens_continuing:
                         # About someone else ("Uruguay ratified the pact"):
                         # the story has left the partners.
                         focus, last, reason = set(), set(), {}
                     elif reading.continues and (focus or last):
-                        # "The two leaders…" is the latest partner and the
-                        # host; "All three ministers…" the whole group.
-                        pair = self.cues.pair.search(reading.continues) and len(last) == 1
-                        result.primary = set(last if pair else focus or last)
+                        result.primary = self._continued(reading, focus, last)
                         result.reasons.update(
                             {c: "continues the talks with it" for c in result.primary})
                     else:
@@ -300,7 +301,7 @@ class Splitter:
                         result.reasons.update({c: reason.get(c, "") for c in focus})
                 else:
                     result.primary = set(actors)
-                    group = focus or last
+                    group = self._continued(reading, focus, last) if reading.continues else set()
                     if reading.opens_continuing and group and not reading.met:
                         # "The ministers also discussed … Georgian territory"
                         result.primary |= group
@@ -312,7 +313,9 @@ class Splitter:
                         focus = set(met)
                         reason = {c: "follows the meeting in ‘%s…’" % block.text[:60]
                                   for c in met}
-                    last = set(result.primary)
+                    # Partners named only in quoted speech do not become
+                    # the subject of what follows.
+                    last = set(result.primary & (reading.unquoted_actors | group))
                 for code in actors:
                     result.reasons[code] = "names " + ", ".join(
                         dict.fromkeys(reading.words[code]))
@@ -322,6 +325,16 @@ class Splitter:
                         dict.fromkeys(reading.words[code]))
                 results.append(result)
         return results, section_partners
+
+    def _continued(self, reading: _Reading, focus: set[str], last: set[str]) -> set[str]:
+        """Return whom "Both sides…" / "During the meeting…" / "All three…" means.
+
+        A pair ("the two leaders", "the meeting") is the latest partner and
+        the host; otherwise the section's or meeting's whole group.
+        """
+        if self.cues.pair.search(reading.continues) and len(last) == 1:
+            return set(last)
+        return set(focus or last)
 
     def _section_focus(self, heading, section, title_reading, readings, targets):
         """Return the partners a section is given to, and why."""

@@ -30,14 +30,15 @@ from .cues import Cues, default_cues
 from .gazetteer import Gazetteer, Mention
 from .report import Block
 
-# Between two guests of one meeting: a comma or "and", no clause break.
-_LIST_GAP = re.compile(r"^(?=.*(?:,|\band\b))[^.;:()“”\"]{0,45}$")
 # A capitalised word straight after a city makes the city part of a name.
 _NAMED_THING = re.compile(r" [A-Z][a-z]")
 # Quoted speech: a speaker's words about third countries stay in the meeting.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
+# A meeting cue naming this many guests at once is a round-up: each guest is a
+# partner only if the report says more about it somewhere else.
+GROUP_SIZE = 3
 # How far (in characters) a meeting cue reaches for the partner it names.
 MEETING_REACH = 90
 _ACTOR_KINDS = frozenset({"name", "demonym", "alias"})
@@ -81,6 +82,7 @@ class _Reading:
     places: set[str]  # countries named only as a place or a topic
     words: dict[str, list[str]]
     met: set[str]  # actors a meeting cue names ("met with X")
+    met_in_group: set[str]  # …as one of a long list of guests
     unquoted_actors: set[str]  # actors named outside quoted speech
     continues: str  # "Both sides…", "The two ministers…": the same meeting ("" if not)
     opens_continuing: bool  # …as the paragraph's subject ("The ministers also…")
@@ -117,7 +119,8 @@ def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cue
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     unquoted = {m.code for m in actor_mentions
                 if not any(start <= m.start < end for start, end in quoted)}
-    return _Reading(mentions, actors, places, words, _met(text, actor_mentions, cues), unquoted,
+    met, met_in_group = _met(text, actor_mentions, cues)
+    return _Reading(mentions, actors, places, words, met, met_in_group, unquoted,
                     _first(cues.continuation.search(text)),
                     bool(cues.opens_with_continuation.search(text)))
 
@@ -126,31 +129,54 @@ def _first(match) -> str:
     return match.group(0) if match else ""
 
 
-def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str]:
-    """Return the actors a meeting cue in ``text`` names.
+def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> tuple[set[str], set[str]]:
+    """Return the actors meeting cues in ``text`` name as guests, and those
+    named in a group of GROUP_SIZE or more ("held conversations with the
+    leaders of Malaysia, Nepal, Egypt, Vietnam").
 
-    Only mentions after the cue, in its own sentence and close to it, count
-    ("met with Iraqi President…"), and not in a meeting still to come
-    ("is scheduled to meet…"), so a meeting paragraph that also condemns a
-    third country does not make that country a partner.
+    Guests follow the cue, in its own sentence, with only names, titles and
+    list words between ("met with Pakistani Prime Minister…", "received H.E.
+    Alassane Ouattara, President of the Republic of Côte d'Ivoire, and…").
+    A cue in reported speech or about a meeting still to come does not count,
+    so "condemning the US build-up" or "said his meeting with Trump…" make
+    no partner.
     """
     met: set[str] = set()
+    in_groups: set[str] = set()
     for cue in cues.meeting.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
-        if cues.future.search(text, start, cue.end()) or text.startswith(" by ", cue.end()):
-            continue  # a meeting still to come, or the host ("hosted by Egypt")
+        if cues.future.search(text, start, cue.start()) or cues.future.search(cue.group(0)) \
+                or text.startswith(" by ", cue.end()):
+            continue  # reported, still to come, or the host ("hosted by Egypt")
         end = text.find(". ", cue.end())
         end = len(text) if end < 0 else end
-        reach, previous = cue.end() + MEETING_REACH, None
+        previous_end, guests = cue.end(), set()
         for m in actor_mentions:
-            if not cue.end() <= m.start < min(end, reach):
+            if m.start < previous_end:
                 continue
-            gap = text[previous.end : m.start] if previous else ""
-            if previous is None or m.code in met or _LIST_GAP.match(gap):
-                met.add(m.code)
-                # A list of guests: each one extends the reach to the next.
-                reach, previous = m.end + MEETING_REACH, m
-    return met
+            if m.start >= end or not _guest_gap(text[previous_end : m.start], cues):
+                break
+            guests.add(m.code)
+            previous_end = m.end
+        met |= guests
+        if len(guests) >= GROUP_SIZE:
+            in_groups |= guests
+    return met, in_groups
+
+
+_GAP_TOKEN = re.compile(r"[^\s,;\-–]+")
+
+
+def _guest_gap(gap: str, cues: Cues) -> bool:
+    """Tell whether only names, titles and list words stand in ``gap``."""
+    if len(gap) > MEETING_REACH:
+        return False
+    for token in _GAP_TOKEN.findall(gap.replace("’s", "").replace("'s", "")):
+        word = token.casefold().rstrip(".:")
+        if token[0].isupper() or word in cues.gap_words or word.rstrip("s") in cues.gap_words:
+            continue
+        return False
+    return True
 
 
 def find_home(readings: Sequence[_Reading]) -> str | None:
@@ -242,6 +268,7 @@ class Splitter:
         covered: set[str] = self._headline_actors(title_reading) & introduced
         appearance: list[str] = []
         listing_meetings = False  # "The Prime Minister met:" then a list
+        in_groups: set[str] = set()
         for block in blocks:
             reading = readings[block.index]
             for m in reading.mentions:
@@ -251,13 +278,18 @@ class Splitter:
                 covered |= self._headline_actors(reading)
                 listing_meetings = False
                 continue
-            covered |= reading.met
+            covered |= reading.met - reading.met_in_group
+            in_groups |= reading.met_in_group
             is_item = block.element is not None and block.element.name == "li"
             if is_item and listing_meetings:
                 covered |= reading.actors
             elif not is_item:
-                listing_meetings = bool(self.cues.meeting.search(block.text)) and \
-                    block.text.rstrip().endswith(":")
+                # "The Prime Minister met:", "…memoranda of understanding with:"
+                lead_in = block.text.rstrip()
+                listing_meetings = lead_in.endswith(("with:", "met:")) or (
+                    lead_in.endswith(":") and bool(self.cues.meeting.search(lead_in)))
+        mentioned = Counter(code for block in blocks for code in readings[block.index].actors)
+        covered |= {code for code in in_groups if mentioned[code] >= 2}
         covered.discard(home)
         return _ordered(covered, appearance)
 

@@ -28,7 +28,8 @@ class Cues:
     title: str  # regex source: one official title ("Prime Minister")
     title_words: frozenset[str]
     meeting: re.Pattern
-    future: re.Pattern  # "scheduled to", "will meet": a meeting not yet held
+    future: re.Pattern  # "scheduled to", "said": a meeting not held here and now
+    gap_words: frozenset[str]  # what may stand between a meeting cue and its guests
     continuation: re.Pattern  # "Both sides", "The two ministers": the same meeting
     opens_with_continuation: re.Pattern  # the same, as the paragraph's subject
     pair: re.Pattern  # "two", "both": a continuation about one partner and the host
@@ -64,6 +65,8 @@ class Cues:
             title_words=words,
             meeting=meeting,
             future=future,
+            gap_words=frozenset(w.casefold() for w in data.get("gap_words", [])) | words
+            | frozenset(w.casefold() for p in data.get("title_prefixes", []) for w in p.split()),
             continuation=continuation,
             opens_with_continuation=opens,
             pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"]), re.IGNORECASE),

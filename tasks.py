@@ -139,11 +139,18 @@ def _ensure_test_tools(c):
                      "sudo apt-get install chromium")
 
 
-@task(help={"args": "extra pytest arguments, e.g. -k feeds"})
-def test(c, args=""):
-    """Install the test tools if missing, then run the whole test suite."""
+@task(help={"args": "extra pytest arguments, e.g. -k feeds",
+            "quick": "pytest only: skip building, checking and benchmarking the real site"})
+def test(c, args="", quick=False):
+    """Run the whole test suite, then build the site, check it and smoke-run the bench."""
     _ensure_test_tools(c)
     c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
+    if not quick:
+        # What CI proves beyond pytest: the real site builds and passes its
+        # checks, and the benchmark runs (N = 100, no timing assertions).
+        rebuild(c)
+        check(c)
+        bench(c, n="100")
 
 
 def _site_passes_checks(output, site_url, html, caller):

@@ -83,7 +83,9 @@ class AliasLearner:
                 yield after.group("name"), m.code
                 continue
             window = text[max(0, m.start - 120) : m.start]
-            title_of = self._title_of.search(window) if m.kind == "name" else None
+            # Cheap tests first: the patterns below end in "of (the) " or ", ".
+            after_of = m.kind == "name" and window.endswith(("of ", "of the "))
+            title_of = self._title_of.search(window) if after_of else None
             if title_of:
                 # "Carlos Pereira, foreign minister of Guinea-Bissau"
                 if title_of.group("appos"):
@@ -92,12 +94,14 @@ class AliasLearner:
                 if named:
                     yield named.group("name"), m.code
                 continue
-            before = self._before_of.search(window) if m.kind == "name" else None
+            before = self._before_of.search(window) if after_of else None
             if before:
                 yield before.group("name"), m.code
                 continue
-            appos = self._before_appos.search(window)
-            if appos and self._title_after.match(text, m.end):
+            appos = (self._before_appos.search(window)
+                     if window.endswith((", ", ", the ")) and self._title_after.match(text, m.end)
+                     else None)
+            if appos:
                 yield appos.group("name"), m.code
 
     def learn(

@@ -96,7 +96,7 @@ def _is_passing(text: str, m: Mention, cues: Cues) -> bool:
     if len(after) == 2 and after[0] == "-" and after[1].islower():
         return True  # a modifier: "Beijing-brokered", "US-led"
     if m.kind in ("name", "capital", "city"):
-        return bool(cues.location_before.search(text[max(0, m.start - 40) : m.start]))
+        return cues.is_place_before(text[max(0, m.start - 40) : m.start])
     return False
 
 

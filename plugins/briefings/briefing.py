@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import Split
-from .report import ParsedReport
+from .report import Block, ParsedReport
 from .topics import TopicMatcher
 
 # Elements whose inner HTML is phrasing content, so it can sit in a <p>.
@@ -55,11 +55,13 @@ def first_sentence(text: str) -> str:
 def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher) -> list[Briefing]:
     """Build one briefing per partner that has at least one paragraph."""
     briefings = []
+    # A paragraph quoted in several briefings is serialised once.
+    quotations = {p.block.index: quoted_html(p.block) for p in split.paragraphs if p.countries}
     for code in split.partners:
         excerpts = [
             Excerpt(
                 anchor=p.block.anchor,
-                html=quoted_html(p.block.element),
+                html=quotations[p.block.index],
                 text=p.block.text,
                 is_context=code not in p.primary,
                 reason=p.reasons.get(code, ""),
@@ -75,10 +77,11 @@ def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher) -> 
     return briefings
 
 
-def quoted_html(element) -> str:
+def quoted_html(block: Block) -> str:
     """Return a paragraph's markup as a quotation can hold it."""
+    element = block.element
     if element.name in _PHRASING_PARENTS:
-        return "<p>%s</p>" % element.decode_contents().strip()
+        return "<p>%s</p>" % block.html
     clone = element.__copy__()
     for attribute in ("id", "data-countries"):
         clone.attrs.pop(attribute, None)

@@ -34,7 +34,7 @@ class Cues:
     opens_with_continuation: re.Pattern  # the same, as the paragraph's subject
     pair: re.Pattern  # "two", "both": a continuation about one partner and the host
     topic_shift: re.Pattern
-    location_before: re.Pattern  # "in", "on", "against": a place or topic, not an actor
+    location_words: frozenset[str]  # "in", "on", "against", "port of": a place or topic
     event: re.Pattern  # "the forum brought together…": about the event, not a partner
     furniture: frozenset[str]  # "Leave a Comment": the news site's page, not the report
 
@@ -55,10 +55,6 @@ class Cues:
         continuation_cues = _alternation(data["continuation_cues"])
         continuation = re.compile(r"\b(?:%s)\b" % continuation_cues, re.IGNORECASE)
         opens = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:%s)\b" % continuation_cues, re.IGNORECASE)
-        location = re.compile(
-            r"(?:\b(?:%s)\s+(?:the\s+)?)$" % _alternation(data["location_words"]),
-            re.IGNORECASE,
-        )
         return cls(
             title=(rf"(?i:(?:(?:{prefixes})\s+)?(?:{_alternation(titles)}))" if prefixes
                    else rf"(?i:{_alternation(titles)})"),
@@ -71,11 +67,20 @@ class Cues:
             opens_with_continuation=opens,
             pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"]), re.IGNORECASE),
             topic_shift=shift,
-            location_before=location,
+            location_words=frozenset(w.casefold() for w in data["location_words"]),
             event=re.compile(r"\b(?:%s)\b" % _alternation(data.get("event_cues", [])),
                              re.IGNORECASE),
             furniture=frozenset(f.casefold() for f in data.get("page_furniture", [])),
         )
+
+
+    def is_place_before(self, before: str) -> bool:
+        """Tell whether ``before`` ends in a word that makes a place ("in the")."""
+        words = before.casefold().split()[-3:]
+        if words and words[-1] == "the":
+            words.pop()
+        return bool(words) and (words[-1] in self.location_words
+                                or " ".join(words[-2:]) in self.location_words)
 
 
 @lru_cache(maxsize=4)

@@ -203,6 +203,8 @@ class Gazetteer:
         self._by_key = _resolve_index(self.countries)
         self._matcher = _Matcher(*_base_forms(self.countries, data))
         self._alias_matchers: OrderedDict[frozenset, _Matcher] = OrderedDict()
+        self._last_aliases: tuple[object, _Matcher | None] = (None, None)
+        self._recent_spans: dict[str, list] = {}
 
     @classmethod
     def from_file(cls, path: str | Path) -> Gazetteer:
@@ -233,7 +235,7 @@ class Gazetteer:
         self, text: str, aliases: Mapping[str, str] | None = None
     ) -> list[Mention]:
         """Return country mentions in text order, non-overlapping, longest first."""
-        spans = self._matcher.spans(text)
+        spans = self._base_spans(text)
         if aliases:
             # Base forms sort before aliases on equal spans (priority 0 < 1).
             spans = [(s, e, entry, 0) for s, e, entry in spans]
@@ -253,8 +255,20 @@ class Gazetteer:
                 )
         return mentions
 
+    def _base_spans(self, text: str) -> list:
+        # The splitter reads each paragraph twice (learning names, then
+        # attributing): remember the base matches of recent texts.
+        spans = self._recent_spans.get(text)
+        if spans is None:
+            spans = self._recent_spans[text] = self._matcher.spans(text)
+            if len(self._recent_spans) > _RECENT_TEXTS:
+                self._recent_spans.pop(next(iter(self._recent_spans)))
+        return spans
+
     def _aliases(self, aliases: Mapping[str, str]) -> _Matcher:
         """Return the matcher for one aliases mapping, compiled once (small LRU)."""
+        if aliases is self._last_aliases[0]:
+            return self._last_aliases[1]  # the same report's mapping, block after block
         key = frozenset(aliases.items())
         matcher = self._alias_matchers.get(key)
         if matcher is None:
@@ -263,7 +277,12 @@ class Gazetteer:
             if len(self._alias_matchers) > _ALIAS_CACHE_SIZE:
                 self._alias_matchers.popitem(last=False)
         self._alias_matchers.move_to_end(key)
+        self._last_aliases = (aliases, matcher)
         return matcher
+
+
+# How many texts' base matches to remember (a report's paragraphs, twice read).
+_RECENT_TEXTS = 512
 
 
 @cache

@@ -46,3 +46,9 @@ def test_automatic_mode_names_a_country_as_the_text_spells_it():
     text = "Côte d’Ivoire and Ghana met. Côte d’Ivoire said… The UK and Ghana agreed."
     assert (ci, "Côte d’Ivoire") in text_spellings(text, GAZ)
     assert not [s for s in text_spellings(text, GAZ) if s[0] == GAZ.resolve("Ghana").code]
+
+
+def test_countries_line_separators_keep_names_with_and():
+    from briefings.adapter import countries_line_names
+    assert countries_line_names("Russia, Iraq and Myanmar; Trinidad and Tobago", GAZ) == [
+        "Russia", "Iraq", "Myanmar", "Trinidad and Tobago"]

@@ -56,6 +56,7 @@ from .topics import TopicMatcher
 logger = logging.getLogger(__name__)
 
 _LIST_SEPARATORS = re.compile(r"\s*[,;]\s*")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 # Attribute set on a report when its original HTML is kept, so a cached
 # report (CACHE_CONTENT) is split from its source, never from our output.
 _SOURCE_ATTR = "_briefings_source_html"
@@ -153,8 +154,8 @@ class ReportSplitter:
             if line is None and self.config.countries is None:
                 source = getattr(report, _SOURCE_ATTR, None) or report._content
                 found_in_text.extend(text_spellings(source, self.gazetteer))
-            for name in _LIST_SEPARATORS.split(str(line or "")):
-                country = self.gazetteer.resolve(name.strip()) if name.strip() else None
+            for name in countries_line_names(line or "", self.gazetteer):
+                country = self.gazetteer.resolve(name)
                 if country is not None:
                     spellings.append((country.code, name))
         spellings += list(self.config.country_spellings) + found_in_text
@@ -242,6 +243,23 @@ class ReportSplitter:
         return article
 
 
+def countries_line_names(raw, gazetteer: Gazetteer) -> list[str]:
+    """Split a `Countries:` value into names: "Russia, Iraq and Myanmar".
+
+    Commas and semicolons separate; "and" separates too, unless it belongs
+    to a name ("Trinidad and Tobago").
+    """
+    names = raw if isinstance(raw, (list, tuple)) else _LIST_SEPARATORS.split(str(raw))
+    result = []
+    for name in (n.strip() for n in names):
+        parts = [p.strip() for p in _AND.split(name)]
+        if len(parts) > 1 and gazetteer.resolve(name) is None and all(parts):
+            result.extend(parts)
+        elif name:
+            result.append(name)
+    return result
+
+
 def report_partners(raw, default, gazetteer: Gazetteer, path: str) -> tuple[str, ...] | None:
     """Resolve a report's `Countries:` metadata; fall back to ``default``.
 
@@ -249,11 +267,8 @@ def report_partners(raw, default, gazetteer: Gazetteer, path: str) -> tuple[str,
     """
     if raw is None:
         return default
-    names = raw if isinstance(raw, (list, tuple)) else _LIST_SEPARATORS.split(str(raw))
     codes = []
-    for name in (n.strip() for n in names):
-        if not name:
-            continue
+    for name in countries_line_names(raw, gazetteer):
         try:
             codes.append(resolve_country(name, gazetteer))
         except ValueError as error:

@@ -87,7 +87,8 @@ def run_child(spec: dict) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.basicConfig(level=spec.get("log_level", "WARNING"),
+                        format="%(levelname)s %(message)s")
     os.chdir(ROOT)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=spec["settings"])
     pelican = Pelican(settings)
@@ -251,6 +252,29 @@ def format_parts(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def format_targets(rows: list[Row]) -> str:
+    """Return each target of docs/PERFORMANCE.md with the figure this run measured."""
+    by_n = {r.n: r for r in rows}
+    lines = []
+
+    def check(name: str, value: float, limit: float, shown: str) -> None:
+        verdict = "met" if value <= limit else "NOT met"
+        lines.append(f"target: {name}: {shown} ({verdict})")
+
+    for r in rows:
+        check(f"N={r.n:,} ratio to plain Pelican <= 1.00", r.ratio, 1.0, f"{r.ratio:.2f}")
+        check(f"N={r.n:,} plugin share of the full build < 10%", r.plugin_share, 0.0999,
+              f"{100 * r.plugin_share:.1f}%")
+        check(f"N={r.n:,} rebuild after one edit <= 0.50 of a full build", r.rebuild_ratio,
+              0.5, f"{r.rebuild_ratio:.2f}")
+    if 1000 in by_n and LARGE_N in by_n:
+        growth = by_n[LARGE_N].full.wall / by_n[1000].full.wall
+        check(f"time({LARGE_N:,}) / time(1,000) <= 5.5", growth, 5.5, f"{growth:.2f}")
+        peak = by_n[LARGE_N].full.peak_mb
+        check(f"peak memory at {LARGE_N:,} reports < 1,536 MB", peak, 1535.9, f"{peak:.0f} MB")
+    return "\n".join(lines)
+
+
 def format_growth(rows: list[Row]) -> str:
     """Return time(5,000) / time(1,000) when both sizes ran."""
     by_n = {r.n: r for r in rows}
@@ -355,6 +379,7 @@ def main(argv: list[str] | None = None) -> None:
         growth = format_growth(rows)
         if growth:
             print(growth)
+        print(format_targets(rows))
         print(splitting_throughput(work, args.sample))
         print(corpus_quality())
     finally:

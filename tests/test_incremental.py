@@ -7,7 +7,9 @@ byte by byte, with a clean build of the same input.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -115,3 +117,31 @@ def test_split_cache_serves_unchanged_reports(tmp_path, caplog):
     build_site(content, tmp_path / "out", **settings)
     assert "split 1 reports into 5 briefings (1 from the split cache)" in caplog.text
     assert "rendered 0 pages and feeds" in caplog.text
+
+
+BUILD_AND_LOG = """
+import logging, sys
+sys.path[:0] = [sys.argv[1] + "/tests", sys.argv[1] + "/plugins"]
+from pathlib import Path
+from sitebuild import build_site
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+logging.getLogger("briefings").setLevel(logging.INFO)
+build_site(Path(sys.argv[2]), Path(sys.argv[3]), CACHE_PATH=sys.argv[4],
+           CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+"""
+
+
+def test_keys_hold_across_processes(tmp_path):
+    """A new process (new string hashing, new file-walk order) still skips unchanged pages."""
+    content = copy_content(tmp_path / "content")
+    benchcorpus.write_reports(content / "reports", 3)
+    logs = []
+    for seed in ("1", "2"):
+        run = subprocess.run(
+            [sys.executable, "-c", BUILD_AND_LOG, str(ROOT), str(content),
+             str(tmp_path / "out"), str(tmp_path / "cache")],
+            capture_output=True, text=True, check=True, timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed})
+        logs.append(run.stderr)
+    assert "rendered 0 pages and feeds" not in logs[0]
+    assert "rendered 0 pages and feeds" in logs[1], logs[1][-2000:]

@@ -173,7 +173,12 @@ class Fingerprints:
             update(self._sequence(value.object_list, by_reference, False, depth))
         elif isinstance(value, dict):
             update(b"{")
-            for key, item in value.items():
+            items = value.items()
+            if value and all(isinstance(v, Content) for v in value.values()):
+                # Path -> content maps are filled in file-walk order, which
+                # Pelican takes from a set: it changes from run to run.
+                items = sorted(items, key=lambda item: str(item[0]))
+            for key, item in items:
                 if key in _VOLATILE:
                     continue
                 self._feed(digest, key, by_reference, deep, depth + 1)

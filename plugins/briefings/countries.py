@@ -63,11 +63,12 @@ class CountriesGenerator(Generator):
         articles = self.context.get("articles", [])
         briefings = [a for a in articles if getattr(a, "country", None) is not None]
         by_code: dict[str, Country] = {}
-        for briefing in briefings:
+        grouped: dict[str, list] = {}
+        for briefing in briefings:  # one pass, not one scan per country
             by_code.setdefault(briefing.country.code, briefing.country)
-        for country in by_code.values():
-            country.briefings = newest_first(
-                b for b in briefings if b.country.code == country.code)
+            grouped.setdefault(briefing.country.code, []).append(briefing)
+        for code, country in by_code.items():
+            country.briefings = newest_first(grouped[code])
             counts = Counter(tag for b in country.briefings for tag in b.tags
                              if tag.name != country.name)
             country.topics = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))

@@ -23,7 +23,7 @@ def test_pasted_copy_with_one_paragraph_per_line_is_split_and_attributed():
     gaz = Gazetteer.default()
     split = Splitter(gaz).split(lines[0], parsed.blocks,
                                 [gaz.resolve(c).code for c in labels["countries"]])
-    for got, label in zip(split.paragraphs, labels["paragraphs"]):
+    for got, label in zip(split.paragraphs, labels["paragraphs"], strict=True):
         primary = {gaz.resolve(c).code for c in label["primary"]}
         allowed = primary | {gaz.resolve(c).code for c in label["optional"]}
         assert primary <= got.countries <= allowed, label["i"]

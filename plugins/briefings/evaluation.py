@@ -78,7 +78,7 @@ def score_report(path: Path, splitter: Splitter, automatic: bool = False,
     if len(split.paragraphs) != len(labels["paragraphs"]):
         raise ValueError(f"{path.name}: {len(split.paragraphs)} paragraphs, "
                          f"labels have {len(labels['paragraphs'])}")
-    for got, label in zip(split.paragraphs, labels["paragraphs"]):
+    for got, label in zip(split.paragraphs, labels["paragraphs"], strict=True):
         if not got.block.text.startswith(label["starts"]):
             raise ValueError(f"{path.name}: paragraph {label['i']} does not start with "
                              f"{label['starts']!r}")

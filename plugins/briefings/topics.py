@@ -80,7 +80,7 @@ class TopicMatcher:
         tokens = _WORD.findall(text)
         folded = [t.casefold() for t in tokens]
         words, acronyms, prefixes = self.words, self.acronyms, self.prefixes
-        for token, word in zip(tokens, folded):
+        for token, word in zip(tokens, folded, strict=True):
             hit = words.get(word) or acronyms.get(token)
             if hit:
                 found |= hit

@@ -41,6 +41,7 @@ class AliasLearner:
     def __init__(self, cues: Cues):
         title = rf"(?:{cues.title})"
         self._title_words = cues.title_words
+        self._honorifics = cues.honorifics
         # After a country mention: "’s Prime Minister Nyo Saw", " President X"
         # (a comma only after "counterpart": "his Omani counterpart, Badr…";
         # elsewhere it ends the phrase: "Kuwaiti crown prince, Yunus, …")
@@ -65,8 +66,10 @@ class AliasLearner:
     def _clean(self, name: str) -> str | None:
         name = _POSSESSIVE.sub("", name.strip())
         words = name.split()
-        # Drop title words the name pattern swallowed ("Prime Minister X").
-        while words and words[0].lower() in self._title_words:
+        # Drop title words and honorifics the name pattern swallowed
+        # ("Prime Minister X", "His Excellency X").
+        while words and (words[0].lower() in self._title_words
+                         or words[0].casefold() in self._honorifics):
             words.pop(0)
         # A name needs one real word, not just initials ("H.").
         if not any(len(w) >= 3 and not w.endswith(".") for w in words):

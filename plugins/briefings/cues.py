@@ -27,6 +27,7 @@ class Cues:
 
     title: str  # regex source: one official title ("Prime Minister")
     title_words: frozenset[str]
+    honorifics: frozenset[str]  # "His Excellency", "H.E.": before a name, not part of it
     meeting: re.Pattern
     future: re.Pattern  # "scheduled to", "said": a meeting not held here and now
     gap_words: frozenset[str]  # what may stand between a meeting cue and its guests
@@ -59,6 +60,7 @@ class Cues:
             title=(rf"(?i:(?:(?:{prefixes})\s+)?(?:{_alternation(titles)}))" if prefixes
                    else rf"(?i:{_alternation(titles)})"),
             title_words=words,
+            honorifics=frozenset(h.casefold() for h in data.get("honorifics", [])),
             meeting=meeting,
             future=future,
             gap_words=frozenset(w.casefold() for w in data.get("gap_words", [])) | words

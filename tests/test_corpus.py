@@ -33,3 +33,21 @@ def test_seed_is_split_perfectly(automatic):
     score = score_report(SEED_REPORT, SPLITTER, automatic,
                          labels_file=SEED_DIR / "ashgabat-2025-12-12.labels.json")
     assert score.mistakes == []
+
+
+HELDOUT2 = DATA / "heldout2"
+
+
+@pytest.mark.parametrize("automatic, floor", [(False, 0.94), (True, 0.70)],
+                         ids=["countries-line", "automatic"])
+def test_second_heldout_batch_does_not_regress(automatic, floor):
+    """A second batch from unseen outlets, written last: below the 0.98 bar.
+
+    Kept as a regression floor at what it measured when it arrived (with
+    `Countries:` 0.946 recall / 0.972 precision; automatic 0.70 / 0.84), so
+    the next change to the rules shows whether it helps unseen copy.
+    """
+    score = score_corpus(HELDOUT2, SPLITTER, automatic=automatic)
+    report = "\n".join(score.mistakes)
+    assert score.recall >= floor, report
+    assert score.precision >= floor, report

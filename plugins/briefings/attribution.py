@@ -36,6 +36,8 @@ _NAMED_THING = re.compile(r" [A-Z][a-z]")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
+# How much being a meeting's guest counts against a country being home.
+GUEST_WEIGHT = 3
 # A meeting cue naming this many guests at once is a round-up: each guest is a
 # partner only if the report says more about it somewhere else.
 GROUP_SIZE = 3
@@ -180,10 +182,16 @@ def _guest_gap(gap: str, cues: Cues) -> bool:
 
 
 def find_home(readings: Sequence[_Reading]) -> str | None:
-    """Return the country the report is written from: its most named actor."""
+    """Return the country the report is written from.
+
+    The most named country, less those it meets: the home side hosts and
+    calls, its partners are the guests ("met with Malaysian Prime Minister
+    Anwar…"), so each time a country is a meeting's guest counts against it.
+    """
     counts: Counter[str] = Counter()
     for reading in readings:
         counts.update(m.code for m in reading.mentions)
+        counts.subtract({code: GUEST_WEIGHT for code in reading.met})
     if not counts:
         return None
     (top, top_n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -157,24 +157,19 @@ def _safe(slug: str) -> str:
 
 def write_reports(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     """Write ``count`` reports into ``folder`` and return their paths."""
-    writer = CorpusWriter(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for index in range(count):
-        name, text = writer.report(index)
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return _write(folder, count, CorpusWriter(seed).report)
 
 
 def write_plain_articles(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     """Write ``count`` plain articles into ``folder`` and return their paths."""
-    writer = CorpusWriter(seed)
+    return _write(folder, count, CorpusWriter(seed).plain_article)
+
+
+def _write(folder: Path, count: int, make) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(count):
-        name, text = writer.plain_article(index)
+        name, text = make(index)
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -18,7 +18,7 @@ import markdown
 
 from .attribution import Splitter
 from .gazetteer import Gazetteer
-from .report import parse_report
+from .splitcache import SplitInputs, parse_and_split
 
 
 @dataclass
@@ -70,9 +70,12 @@ def score_report(path: Path, splitter: Splitter, automatic: bool = False,
     labels = json.loads(Path(labels_file or labels_path(path)).read_text("utf-8"))
     gazetteer: Gazetteer = splitter.gazetteer
     _, html = read_report(path)
-    parsed = parse_report(html)
-    partners = None if automatic else [gazetteer.resolve(c).code for c in labels["countries"]]
-    split = splitter.split(labels["title"], parsed.blocks, partners)
+    partners = None if automatic else tuple(gazetteer.resolve(c).code
+                                            for c in labels["countries"])
+    # Read exactly as a build does (sanitized, context kept).
+    _, split = parse_and_split(SplitInputs(html, labels["title"], partners, True), splitter)
+    if split is None:
+        raise ValueError(f"{path.name}: no paragraphs")
     code_of = {c: gazetteer.resolve(c).code for c in labels["countries"]}
     score = Score()
     if len(split.paragraphs) != len(labels["paragraphs"]):

@@ -16,9 +16,8 @@ from pelican.settings import read_settings
 from .adapter import report_partners
 from .attribution import Splitter
 from .gazetteer import Gazetteer
-from .report import parse_report
-from .sanitize import sanitize_html
 from .settings import BriefingsConfig
+from .splitcache import SplitInputs, parse_and_split
 
 
 def explain(path: str, settings_file: str = "pelicanconf.py", automatic: bool = False) -> str:
@@ -39,8 +38,11 @@ def explain(path: str, settings_file: str = "pelicanconf.py", automatic: bool = 
         source = "from the site's BRIEFING_COUNTRIES"
     else:
         source = "found automatically (BRIEFING_COUNTRIES = None)"
-    parsed = parse_report(sanitize_html(content))
-    split = Splitter(gazetteer, aliases=config.aliases).split(title, parsed.blocks, partners)
+    splitter = Splitter(gazetteer, aliases=config.aliases)
+    parsed, split = parse_and_split(SplitInputs(content, title, partners, config.context),
+                                    splitter)
+    if split is None:
+        return f"{path}: {title}\nThe report has no paragraphs: no briefings."
     numbers = {b.index: n + 1 for n, b in enumerate(parsed.paragraphs)}
     name = lambda code: gazetteer.get(code).name  # noqa: E731
 

@@ -28,9 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .annotate import annotate_report
-from .attribution import Splitter
+from .attribution import Split, Splitter
 from .briefing import Briefing, make_briefings
-from .report import parse_report
+from .report import ParsedReport, parse_report
 from .sanitize import sanitize_html
 from .topics import TopicMatcher
 
@@ -60,6 +60,23 @@ class SplitResult:
     annotated_html: str = ""
 
 
+def parse_and_split(inputs: SplitInputs, splitter: Splitter) -> tuple[ParsedReport, Split | None]:
+    """Sanitize and parse a report, then attribute its paragraphs.
+
+    The first half of :func:`split_source`, shared with ``invoke split`` and
+    the evaluation, so all three read a report exactly as a build does.
+    Returns ``(parsed, None)`` for a report with no paragraphs.
+    """
+    parsed = parse_report(sanitize_html(inputs.html))
+    if not parsed.paragraphs:
+        return parsed, None
+    split = splitter.split(inputs.title, parsed.blocks, inputs.partners)
+    if not inputs.context:
+        for paragraph in split.paragraphs:
+            paragraph.context.clear()
+    return parsed, split
+
+
 def split_source(inputs: SplitInputs, splitter: Splitter, topics: TopicMatcher,
                  slug_of: Callable[[str], str],
                  link_of: Callable[[str], tuple[str, str]]) -> SplitResult:
@@ -68,13 +85,9 @@ def split_source(inputs: SplitInputs, splitter: Splitter, topics: TopicMatcher,
     :param slug_of: country code -> the country's slug (``data-countries``).
     :param link_of: country code -> (href, link text) of its briefing.
     """
-    parsed = parse_report(sanitize_html(inputs.html))
-    if not parsed.paragraphs:
+    parsed, split = parse_and_split(inputs, splitter)
+    if split is None:
         return SplitResult(paragraphs=0)
-    split = splitter.split(inputs.title, parsed.blocks, inputs.partners)
-    if not inputs.context:
-        for paragraph in split.paragraphs:
-            paragraph.context.clear()
     briefings = make_briefings(parsed, split, topics)
     slugs = {code: slug_of(code) for code in split.partners}
     links = {b.code: link_of(b.code) for b in briefings}

@@ -32,7 +32,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DEFAULT_DATA = Path(__file__).with_name("data") / "countries.json"
@@ -191,6 +191,59 @@ class _Matcher:
         return out
 
 
+class _AliasMatcher:
+    """Find the forms of one aliases mapping, as one trie regex of them would.
+
+    Learned aliases differ from report to report, so a trie compiled per
+    mapping is compiled per report. Each form gets its own small regex
+    instead, compiled once per process (leader names recur across a desk's
+    reports); :meth:`spans` merges their matches the way ``finditer`` of the
+    trie picks them: leftmost first, the longest at a position, no overlaps.
+    """
+
+    def __init__(self, aliases: Mapping[str, str]):
+        table, _ = _alias_forms(aliases)
+        self.forms = [(_literal_probe(key), _form_regex(key), entry)
+                      for key, entry in table.items()]
+
+    def spans(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Return (start, end, entry) for the forms' matches in ``text``."""
+        longest: dict[int, tuple[int, _Entry]] = {}
+        for probe, regex, entry in self.forms:
+            if probe not in text:
+                continue  # the form's literal part is absent: no regex run
+            match = regex.search(text)
+            while match:
+                start, end = match.span()
+                if end > longest.get(start, (-1, None))[0]:
+                    longest[start] = (end, entry)
+                # Overlapping matches too: the trie may start one inside
+                # this one when a longer form covers this one's start.
+                match = regex.search(text, start + 1)
+        out, covered_to = [], 0
+        for start in sorted(longest):
+            if start >= covered_to:
+                end, entry = longest[start]
+                out.append((start, end, entry))
+                covered_to = end
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _form_regex(key: str) -> re.Pattern:
+    """Return the compiled pattern of one alias form (cached per process)."""
+    return re.compile(trie_pattern({key: "word"}))
+
+
+# Characters the trie pattern writes as a class ("'", "-") or as \s+ (" ").
+_VARIANT_CHARS = re.compile("[" + re.escape("".join(_CHAR_PATTERNS)) + "]")
+
+
+def _literal_probe(key: str) -> str:
+    """Return the longest part of a form that any text matching it contains as is."""
+    return max(_VARIANT_CHARS.split(key), key=len)
+
+
 class Gazetteer:
     """Every country, its forms, and one compiled matcher for finding them in text."""
 
@@ -202,8 +255,8 @@ class Gazetteer:
         self._by_code = {c.code: c for c in self.countries}
         self._by_key = _resolve_index(self.countries)
         self._matcher = _Matcher(*_base_forms(self.countries, data))
-        self._alias_matchers: OrderedDict[frozenset, _Matcher] = OrderedDict()
-        self._last_aliases: tuple[object, _Matcher | None] = (None, None)
+        self._alias_matchers: OrderedDict[frozenset, _AliasMatcher] = OrderedDict()
+        self._last_aliases: tuple[object, _AliasMatcher | None] = (None, None)
         self._recent_spans: dict[str, list] = {}
 
     @classmethod
@@ -265,14 +318,14 @@ class Gazetteer:
                 self._recent_spans.pop(next(iter(self._recent_spans)))
         return spans
 
-    def _aliases(self, aliases: Mapping[str, str]) -> _Matcher:
-        """Return the matcher for one aliases mapping, compiled once (small LRU)."""
+    def _aliases(self, aliases: Mapping[str, str]) -> _AliasMatcher:
+        """Return the matcher for one aliases mapping, built once (small LRU)."""
         if aliases is self._last_aliases[0]:
             return self._last_aliases[1]  # the same report's mapping, block after block
         key = frozenset(aliases.items())
         matcher = self._alias_matchers.get(key)
         if matcher is None:
-            matcher = _Matcher(*_alias_forms(aliases))
+            matcher = _AliasMatcher(aliases)
             self._alias_matchers[key] = matcher
             if len(self._alias_matchers) > _ALIAS_CACHE_SIZE:
                 self._alias_matchers.popitem(last=False)

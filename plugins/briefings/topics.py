@@ -23,6 +23,8 @@ def load_topic_map(path: Path = DEFAULT_TOPICS_PATH) -> dict[str, list[str]]:
 
 
 _CACHE_SIZE = 4096
+# How many distinct words' topics to remember (a desk's whole vocabulary).
+_VOCABULARY_SIZE = 200_000
 _WORD = re.compile(r"[\w’']+")
 
 
@@ -55,9 +57,17 @@ class TopicMatcher:
                 else:
                     table, key = self.words, stem.casefold()
                 table.setdefault(key, set()).add(topic)
-        self.prefix_lengths = sorted({len(p) for p in self.prefixes})
         self.phrase_lengths = sorted({len(p) for p in self.phrases})
+        # A word can only match a prefix that starts like it: prefixes by
+        # their first few letters, so a word costs one lookup, not one per
+        # prefix length.
+        self._head = min(map(len, self.prefixes), default=0)
+        self._prefixes_by_head: dict[str, list[tuple[str, set[str]]]] = {}
+        for prefix, prefix_topics in self.prefixes.items():
+            self._prefixes_by_head.setdefault(prefix[: self._head], []).append(
+                (prefix, prefix_topics))
         self._cache: dict[str, frozenset[str]] = {}
+        self._token_topics: dict[str, frozenset[str]] = {}
 
     def topics(self, texts: Iterable[str]) -> list[str]:
         """Return the topics any of ``texts`` mentions, in name order."""
@@ -76,23 +86,50 @@ class TopicMatcher:
         return cached
 
     def _scan(self, text: str) -> frozenset[str]:
-        found: set[str] = set()
         tokens = _WORD.findall(text)
-        folded = [t.casefold() for t in tokens]
-        words, acronyms, prefixes = self.words, self.acronyms, self.prefixes
-        for token, word in zip(tokens, folded, strict=True):
-            hit = words.get(word) or acronyms.get(token)
+        distinct = set(tokens)
+        found: set[str] = set()
+        for token in distinct:
+            hit = self._token_topics.get(token)
+            if hit is None:
+                hit = self._remember_token(token)
             if hit:
                 found |= hit
-            for length in self.prefix_lengths:
-                if len(word) < length:
-                    break
-                hit = prefixes.get(word[:length])
-                if hit:
-                    found |= hit
+        if self.phrases:
+            found |= self._scan_phrases(tokens, distinct)
+        return frozenset(found)
+
+    def _remember_token(self, token: str) -> frozenset[str]:
+        """Return (and remember) the topics one word matches by itself.
+
+        Reports share most of their vocabulary, so each distinct word is
+        looked up in the tables once per matcher, not once per paragraph.
+        """
+        word = token.casefold()
+        found = set(self.words.get(word) or self.acronyms.get(token) or ())
+        for prefix, prefix_topics in self._prefixes_by_head.get(word[: self._head], ()):
+            if word.startswith(prefix):
+                found |= prefix_topics
+        if len(self._token_topics) >= _VOCABULARY_SIZE:
+            self._token_topics.clear()  # bounded memory on a very long build
+        hit = self._token_topics[token] = frozenset(found)
+        return hit
+
+    def _scan_phrases(self, tokens: list[str], distinct: set[str]) -> set[str]:
+        """Return the topics of the phrases among a text's words."""
+        folded_words = {token.casefold() for token in distinct}
+        # Most texts hold no phrase's every word: skip the walk through them.
+        candidates = {phrase: phrase_topics for phrase, phrase_topics in self.phrases.items()
+                      if folded_words.issuperset(phrase)}
+        if not candidates:
+            return set()
+        found: set[str] = set()
+        folded = [token.casefold() for token in tokens]
+        starts = {phrase[0] for phrase in candidates}
         for n in self.phrase_lengths:
             for i in range(len(folded) - n + 1):
-                hit = self.phrases.get(tuple(folded[i : i + n]))
-                if hit:
-                    found |= hit
-        return frozenset(found)
+                if folded[i] in starts:
+                    hit = candidates.get(tuple(folded[i : i + n]))
+                    if hit:
+                        found |= hit
+        return found

@@ -57,6 +57,8 @@ def test_url_patterns_move_briefings(tmp_path):
 @pytest.mark.parametrize("key, value", [
     ("BRIEFING_URL", "briefings/{slug}/"),
     ("BRIEFING_MAX_COUNTRIES", 0),
+    ("BRIEFING_WORKERS", 0),
+    ("BRIEFING_WORKERS", "2"),
     ("BRIEFING_CATEGORY", ""),
     ("BRIEFING_COUNTRY_NAMES", {"Narnia": "N"}),
 ])

@@ -11,12 +11,14 @@ def register():
     """Connect the plugin to Pelican's signals."""
     from pelican import signals
 
-    from .adapter import configure, get_generators, split_reports
+    from .adapter import configure, get_generators, report_read, split_reports, start_splitting
     from .incremental import index_taxonomy_lists, writer_for
     from .readers import explain_read_errors
 
     signals.initialized.connect(configure)
     signals.readers_init.connect(explain_read_errors)
+    signals.article_generator_init.connect(start_splitting)
+    signals.content_object_init.connect(report_read)
     signals.article_generator_pretaxonomy.connect(split_reports)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(writer_for)

@@ -6,9 +6,12 @@ Signals used, and why:
   in pelicanconf.py like core settings) and validate every BRIEFING_*
   setting before any work, stopping the build with a message naming the bad
   setting.
-* ``article_generator_pretaxonomy``: split each report and add its briefings
-  to ``generator.articles`` *before* Pelican builds tags, categories and
-  feeds, so briefings take part in all of them.
+* ``article_generator_init`` and ``content_object_init``: start splitting
+  each report, in worker processes (parallel.py), as soon as Pelican has
+  read it, so splitting overlaps Pelican's reading of the others.
+* ``article_generator_pretaxonomy``: collect the splits and add each
+  report's briefings to ``generator.articles`` *before* Pelican builds tags,
+  categories and feeds, so briefings take part in all of them.
 * ``get_generators``: add :class:`CountriesGenerator` for hubs and feeds.
 * ``readers_init``: make unreadable files name their problem (readers.py).
 * ``get_writer`` and ``article_generator_finalized`` (incremental.py): with
@@ -28,6 +31,7 @@ import logging
 import os
 import re
 import time
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -43,11 +47,16 @@ from .guards import guard_output_paths
 from .naming import choose_names, text_spellings
 from .sanitize import plain_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
+from .parallel import WorkerPool
 from .splitcache import (
     CACHE_FILE,
     SplitCache,
     SplitInputs,
+    SplitResult,
+    fill_country_names,
+    name_placeholder,
     settings_digest,
+    slug_placeholder,
     split_key,
     split_source,
 )
@@ -62,6 +71,23 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _SOURCE_ATTR = "_briefings_source_html"
 # Seconds between progress lines while splitting.
 PROGRESS_EVERY = 5.0
+
+
+@dataclass(frozen=True)
+class SplitTask:
+    """What a worker process needs to split one report (picklable)."""
+
+    inputs: SplitInputs
+    source_stem: str  # the report's source path, relative, without extension
+
+
+@dataclass(frozen=True)
+class SplitJob:
+    """One report to split: the report, its split's task and its cache key."""
+
+    report: Article
+    task: SplitTask
+    key: str
 
 
 def configure(pelican) -> None:
@@ -83,7 +109,14 @@ def get_generators(pelican):
 
 
 class ReportSplitter:
-    """Split the reports of one build; lives only for that build."""
+    """Split the reports of one build; lives only for that build.
+
+    Each report is sent to a worker process as soon as Pelican has read it
+    (:meth:`report_read`), so splitting runs while Pelican reads the rest;
+    :meth:`split_all` collects the splits and makes the briefings once every
+    report is read. Both ends agree on a report's split by its cache key, so
+    a report changed in between (by another plugin) is split again.
+    """
 
     def __init__(self, generator):
         self.generator = generator
@@ -101,9 +134,10 @@ class ReportSplitter:
                                 save=self.settings.get("CACHE_CONTENT", False))
         # Settings a split result depends on besides the report itself.
         self.site_digest = settings_digest(
-            [self.config.aliases, self.config.topics, self.settings["PATH"]]
-            + [(k, v) for k, v in sorted(self.settings.items())
-               if k.startswith("SLUGIFY") or k.endswith("REGEX_SUBSTITUTIONS")])
+            [self.config.aliases, self.config.topics, self.settings["PATH"]])
+        self.pool = WorkerPool(self.split_task, self.config.workers)
+        self.tickets: dict[str, int] = {}  # cache key -> the pool's ticket for it
+        self._partners: dict[tuple, tuple[str, ...] | None] = {}
 
     def country(self, code: str) -> Country:
         if code not in self.countries:
@@ -111,34 +145,118 @@ class ReportSplitter:
             self.countries[code] = Country(name, self.settings, code=code)
         return self.countries[code]
 
+    def report_read(self, report) -> None:
+        """Start splitting a report Pelican has just read, unless it is cached."""
+        job = self.job(report)
+        if job.key not in self.cache.previous and job.key not in self.tickets:
+            self.tickets[job.key] = self.pool.submit(job.task)
+
     def split_all(self) -> None:
         reports = [a for a in self.generator.articles if not hasattr(a, "country")]
         self.names = self.display_names(reports)
-        # Names are slugs and link texts in the split, so they key its cache.
-        self.site_digest = settings_digest([self.site_digest, sorted(self.names.items())])
         # Reports first, so briefing paths are built from safe report slugs.
         guard_output_paths(reports, self.generator.output_path)
+        jobs = [self.prepare(report) for report in reports]
+        for job in jobs:  # reports read from Pelican's cache, or changed since
+            if job.key not in self.cache.previous and job.key not in self.tickets:
+                self.tickets[job.key] = self.pool.submit(job.task)
         made = []
         # Long builds say how far the split is, every few seconds, not per file.
         next_progress = time.monotonic() + PROGRESS_EVERY
-        for done, report in enumerate(reports, 1):
+        for done, job in enumerate(jobs, 1):
+            result = self.result_of(job)
+            if result is not None:
+                self.cache.keep(job.key, result)
+                made.extend(self.briefings_of(job.report, result))
             if time.monotonic() >= next_progress:
                 next_progress += PROGRESS_EVERY
                 logger.info("briefings: split %d of %d reports so far, %d briefings",
-                            done - 1, len(reports), len(made))
-            try:
-                made.extend(self.split_report(report))
-            except Exception:  # one bad report must not cost the others
-                logger.exception("briefings: %s: could not be split; its briefings are "
-                                 "skipped", report.relative_source_path,
-                                 exc_info=self.settings.get("DEBUG", False))
+                            done, len(jobs), len(made))
+        self.close()
         self.cache.save()
         guard_output_paths(reports + made, self.generator.output_path)
         self.generator.articles.extend(made)
         for briefing in made:
             self.generator.add_source_path(briefing)
         logger.info("briefings: split %d reports into %d briefings (%d from the split "
-                    "cache)", len(reports), len(made), self.cache.hits)
+                    "cache%s)", len(reports), len(made), self.cache.hits,
+                    ", in worker processes" if self.pool.parallel else "")
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self.pool.close()
+        self.tickets.clear()
+
+    def result_of(self, job: SplitJob) -> SplitResult | None:
+        """Return a report's split, from the cache or its worker; None if it failed."""
+        cached = self.cache.get(job.key)
+        if cached is not None:
+            return cached
+        outcome = self.pool.outcome(self.tickets.pop(job.key))
+        if outcome.failure is None:
+            return outcome.result
+        # One bad report must not cost the others: name it, skip its briefings.
+        logger.error("briefings: %s: could not be split (%s); its briefings are skipped%s",
+                     job.report.relative_source_path, outcome.failure.error,
+                     "\n" + outcome.failure.traceback if self.settings.get("DEBUG") else "")
+        return None
+
+    def job(self, report) -> SplitJob:
+        """Return what a report's split depends on, and its cache key."""
+        source = getattr(report, _SOURCE_ATTR, None) or report._content
+        # Titles are HTML in Pelican; a title is never a place for markup.
+        inputs = SplitInputs(source, plain_html(report.title), self.partners_of(report),
+                             self.config.context)
+        stem = os.path.splitext(report.relative_source_path)[0]
+        return SplitJob(report, SplitTask(inputs, stem),
+                        split_key(inputs, f"{self.site_digest}\0{stem}"))
+
+    def prepare(self, report) -> SplitJob:
+        """Keep a report's source for later builds and return its split job."""
+        setattr(report, _SOURCE_ATTR, getattr(report, _SOURCE_ATTR, None) or report._content)
+        report.title = plain_html(report.title)
+        report.briefings, report.countries = [], []
+        job = self.job(report)
+        partners = job.task.inputs.partners
+        if partners and len(partners) > self.config.max_countries:
+            logger.warning("briefings: %s: names %d countries (BRIEFING_MAX_COUNTRIES is "
+                           "%d); check its Countries: line", report.relative_source_path,
+                           len(partners), self.config.max_countries)
+        return job
+
+    def split_task(self, task: SplitTask) -> SplitResult:
+        """Split one report; runs in a worker process when there are many.
+
+        Country slugs and names are placeholders here: they are settled only
+        when every report has been read (see :meth:`briefings_of`).
+        """
+        return split_source(
+            task.inputs, self.splitter, self.topics, slug_of=slug_placeholder,
+            link_of=lambda code: (briefing_href(task.source_stem, slug_placeholder(code)),
+                                  f"Briefing: {name_placeholder(code)}"))
+
+    def briefings_of(self, report, result: SplitResult) -> list[Article]:
+        """Make a report's briefing articles from its split, and link them up."""
+        path = report.relative_source_path
+        if not result.paragraphs:
+            logger.warning("briefings: %s: the report has no paragraphs; no briefings",
+                           path)
+            return []
+        covered = {b.code for b in result.briefings}
+        for code in result.partners:
+            if code not in covered:
+                logger.warning("briefings: %s: no paragraph is about %s; no briefing for it",
+                               path, self.gazetteer.get(code).name)
+        articles = [self.briefing_article(report, b) for b in result.briefings]
+        for article in articles:
+            article.siblings = [a for a in articles if a is not article]
+        report.briefings = articles
+        report.countries = [a.country for a in articles]
+        countries = [self.country(code) for code in result.partners]
+        report._content = fill_country_names(result.annotated_html,
+                                             {c.code: c.slug for c in countries},
+                                             {c.code: c.name for c in countries})
+        return articles
 
     def display_names(self, reports) -> dict[str, str]:
         """Name each country as the desk spells it (see naming.py).
@@ -162,54 +280,21 @@ class ReportSplitter:
         return choose_names(spellings, self.gazetteer, self.config.country_names)
 
     def partners_of(self, report) -> tuple[str, ...] | None:
-        """Return the country codes a report names, or the site default."""
-        return report_partners(report.metadata.get("countries"), self.config.countries,
-                               self.gazetteer, report.relative_source_path)
+        """Return the country codes a report names, or the site default.
 
-    def split_report(self, report) -> list[Article]:
-        source = getattr(report, _SOURCE_ATTR, None) or report._content
-        setattr(report, _SOURCE_ATTR, source)
-        report.briefings, report.countries = [], []
-        path = report.relative_source_path
-        # Titles are HTML in Pelican; a title is never a place for markup.
-        report.title = plain_html(report.title)
-        partners = self.partners_of(report)
-        if partners and len(partners) > self.config.max_countries:
-            logger.warning("briefings: %s: names %d countries (BRIEFING_MAX_COUNTRIES is "
-                           "%d); check its Countries: line", path, len(partners),
-                           self.config.max_countries)
-        inputs = SplitInputs(source, report.title, partners, self.config.context)
-        key = split_key(inputs, f"{self.site_digest}\0{report.source_path}")
-        result = self.cache.get_or_split(key, lambda: split_source(
-            inputs, self.splitter, self.topics, slug_of=lambda code: self.country(code).slug,
-            link_of=lambda code: self.briefing_link(report, code)))
-        if not result.paragraphs:
-            logger.warning("briefings: %s: the report has no paragraphs; no briefings",
-                           path)
-            return []
-        covered = {b.code for b in result.briefings}
-        for code in result.partners:
-            if code not in covered:
-                logger.warning("briefings: %s: no paragraph is about %s; no briefing for it",
-                               path, self.gazetteer.get(code).name)
-        articles = [self.briefing_article(report, b) for b in result.briefings]
-        for article in articles:
-            article.siblings = [a for a in articles if a is not article]
-        report.briefings = articles
-        report.countries = [a.country for a in articles]
-        report._content = result.annotated_html
-        return articles
+        Resolved once per report and line: unknown names are warned about once.
+        """
+        raw = report.metadata.get("countries")
+        key = (report.relative_source_path, repr(raw))
+        if key not in self._partners:
+            self._partners[key] = report_partners(raw, self.config.countries,
+                                                  self.gazetteer, report.relative_source_path)
+        return self._partners[key]
 
     def briefing_source(self, report, country: Country) -> str:
         """Return a briefing's virtual source path (it names the briefing in
         Pelican's generated_content, so `{filename}` links and caches find it)."""
         return f"{os.path.splitext(report.source_path)[0]}.{country.slug}.briefing"
-
-    def briefing_link(self, report, code: str) -> tuple[str, str]:
-        """Return the `{filename}` link and link text of a report's briefing on ``code``."""
-        country = self.country(code)
-        source = report.get_relative_source_path(self.briefing_source(report, country))
-        return "{filename}/" + source, f"Briefing: {country.name}"
 
     def briefing_article(self, report, briefing: Briefing) -> Article:
         country = self.country(briefing.code)
@@ -241,6 +326,14 @@ class ReportSplitter:
         for excerpt in briefing.excerpts:
             excerpt.url = f"{report.url}#{excerpt.anchor}"
         return article
+
+
+def briefing_href(source_stem: str, country_slug: str) -> str:
+    """Return the `{filename}` link to a report's briefing on one country.
+
+    It names the briefing's virtual source path (``briefing_source``).
+    """
+    return f"{{filename}}/{source_stem}.{country_slug}.briefing"
 
 
 def countries_line_names(raw, gazetteer: Gazetteer) -> list[str]:
@@ -280,6 +373,32 @@ def report_partners(raw, default, gazetteer: Gazetteer, path: str) -> tuple[str,
     return tuple(dict.fromkeys(codes))
 
 
+# The build whose reports Pelican is reading; Pelican builds one at a time.
+_reading: ReportSplitter | None = None
+
+
+def start_splitting(generator) -> None:
+    """Get ready to split reports as Pelican reads them."""
+    global _reading
+    if _reading is not None:  # a build that stopped before its split (autoreload)
+        _reading.close()
+    _reading = ReportSplitter(generator)
+
+
+def report_read(content) -> None:
+    """Start splitting an article of the build being read."""
+    if _reading is not None and isinstance(content, Article) \
+            and content.settings is _reading.settings:
+        _reading.report_read(content)
+
+
 def split_reports(generator) -> None:
     """Split every report and add the briefings to the articles."""
-    ReportSplitter(generator).split_all()
+    global _reading
+    splitter = _reading if _reading is not None and _reading.generator is generator \
+        else ReportSplitter(generator)
+    _reading = None  # briefing articles made from here on are not reports
+    try:
+        splitter.split_all()
+    finally:
+        splitter.close()

@@ -38,6 +38,8 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_SAVE_AS": "briefings/{report_slug}/{country_slug}/index.html",
     # A report listing more countries than this gets a warning (it still builds).
     "BRIEFING_MAX_COUNTRIES": 40,
+    # Processes that split uncached reports: None, one per core; 1, none besides Pelican's.
+    "BRIEFING_WORKERS": None,
 }
 
 URL_DEFAULTS: dict[str, str] = {
@@ -76,6 +78,7 @@ class BriefingsConfig:
     url: str
     save_as: str
     max_countries: int
+    workers: int | None  # None: one per core
 
     @classmethod
     def from_settings(cls, settings: Mapping, gazetteer: Gazetteer | None = None) -> BriefingsConfig:
@@ -88,11 +91,10 @@ class BriefingsConfig:
                                key, ", ".join(sorted(DEFAULTS)))
         for key, fields in _PATTERN_FIELDS.items():
             _check_pattern(key, merged[key], fields)
-        max_countries = merged["BRIEFING_MAX_COUNTRIES"]
-        if not isinstance(max_countries, int) or isinstance(max_countries, bool) \
-                or max_countries < 1:
-            raise SettingsError(
-                f"BRIEFING_MAX_COUNTRIES must be a positive whole number, got {max_countries!r}")
+        max_countries = _positive_int("BRIEFING_MAX_COUNTRIES", merged["BRIEFING_MAX_COUNTRIES"])
+        workers = merged["BRIEFING_WORKERS"]
+        if workers is not None:
+            workers = _positive_int("BRIEFING_WORKERS", workers, "or None (one per core)")
         countries = _countries(merged["BRIEFING_COUNTRIES"], gazetteer)
         return cls(
             countries=countries,
@@ -107,6 +109,7 @@ class BriefingsConfig:
             url=merged["BRIEFING_URL"],
             save_as=merged["BRIEFING_SAVE_AS"],
             max_countries=max_countries,
+            workers=workers,
         )
 
 
@@ -134,6 +137,13 @@ def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
             raise SettingsError(f"BRIEFING_COUNTRY_NAMES: {error}") from None
         names[code] = _nonempty_str(f"BRIEFING_COUNTRY_NAMES[{country!r}]", name).strip()
     return names
+
+
+def _positive_int(key: str, value, alternative: str = "") -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        wanted = " ".join(filter(None, ["a positive whole number", alternative]))
+        raise SettingsError(f"{key} must be {wanted}, got {value!r}")
+    return value
 
 
 def _nonempty_str(key: str, value) -> str:

@@ -7,9 +7,16 @@ hash of everything the result depends on:
 
 * the report's HTML, title, partner countries and the context switch;
 * the site's split settings (aliases, topics) and the inputs of the
-  annotation's links (the report's source path, country slugs settings);
+  annotation's links (the report's source path);
 * the plugin's code and data files (gazetteer, cues, topics), so editing
   either never serves a stale split.
+
+Country slugs and display names are settled only once every report has been
+read (the oldest report's spelling wins), yet a report is split as soon as
+it is read. So a split result names countries by placeholder
+(:func:`slug_placeholder`, :func:`name_placeholder`), and
+:func:`fill_country_names` puts the names in when the briefings are made.
+That also keeps cached splits valid when a country's name changes.
 
 The cache lives in one pickle file in Pelican's CACHE_PATH. It is read only
 when LOAD_CONTENT_CACHE is on and written only when CACHE_CONTENT is on, like
@@ -22,9 +29,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 
 from .annotate import annotate_report
@@ -99,6 +108,35 @@ def split_source(inputs: SplitInputs, splitter: Splitter, topics: TopicMatcher,
     )
 
 
+# A NUL can never come out of the sanitizer (HTML parsing drops it), so a
+# placeholder can never be mistaken for the reporter's text.
+_PLACEHOLDER = re.compile("\x00([sn])([^\x00]+)\x00")
+
+
+def slug_placeholder(code: str) -> str:
+    """Return the placeholder for a country's slug in a split result."""
+    return f"\x00s{code}\x00"
+
+
+def name_placeholder(code: str) -> str:
+    """Return the placeholder for a country's display name in a split result."""
+    return f"\x00n{code}\x00"
+
+
+def fill_country_names(html: str, slugs: Mapping[str, str], names: Mapping[str, str]) -> str:
+    """Replace the placeholders in a split's HTML by slugs and names, escaped.
+
+    Escaped as the annotation's HTML serializer escapes text and attribute
+    values (``&``, ``<``, ``>``), so the page is byte for byte what it would
+    be had the names been known when the report was split.
+    """
+    def fill(match: re.Match) -> str:
+        table = slugs if match[1] == "s" else names
+        return escape(table[match[2]], quote=False)
+
+    return _PLACEHOLDER.sub(fill, html)
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Return a hash of the plugin's code and data files (read once per process)."""
@@ -151,15 +189,16 @@ class SplitCache:
                            "every report", self.path, error)
             return {}
 
-    def get_or_split(self, key: str, split: Callable[[], SplitResult]) -> SplitResult:
-        """Return the cached result for ``key``, or call ``split`` and keep its result."""
+    def get(self, key: str) -> SplitResult | None:
+        """Return the result a past build kept for ``key``, or None."""
         result = self.previous.get(key)
-        if result is None:
-            result = split()
-        else:
+        if result is not None:
             self.hits += 1
-        self.used[key] = result
         return result
+
+    def keep(self, key: str, result: SplitResult) -> None:
+        """Keep ``result`` for the next build (only kept entries are saved)."""
+        self.used[key] = result
 
     def save(self) -> None:
         """Write this build's entries, if caching is on."""

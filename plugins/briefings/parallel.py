@@ -1,0 +1,151 @@
+"""Run one function over items in worker processes, as the items arrive.
+
+Pure core: no Pelican import. Splitting a report is pure CPU work on its own
+input, so a build splits each report in a worker process as soon as Pelican
+has read it, while Pelican reads the next ones, and on every core.
+
+Workers are *forked* when the first batch of items arrives: they inherit the
+function and everything it closes over (the gazetteer, the compiled
+matchers), so only the items go to them and the results come back, pickled.
+Where ``fork`` is not available (Windows, and macOS where it is unsafe), with
+one worker, or when too few items come to pay for starting processes, the
+items run in this process when their outcome is asked for. The results are
+the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Workers start once this many items wait: fewer never pay for the processes.
+START_AFTER = 8
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An item whose function raised; the traceback travels back as text."""
+
+    error: str  # "ValueError: ..."
+    traceback: str
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[Result]):
+    """What one item gave: its result, or the failure that stopped it."""
+
+    result: Result | None = None
+    failure: Failure | None = None
+
+
+def available_cores() -> int:
+    """Return the CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Return True where forked workers are safe to use."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+# The function forked workers run; set in the parent just before it forks.
+_task: Callable | None = None
+
+
+def _outcome(item) -> Outcome:
+    try:
+        return Outcome(result=_task(item))
+    except Exception as error:  # one bad item must not cost the others
+        return Outcome(failure=Failure(f"{type(error).__name__}: {error}",
+                                       traceback.format_exc()))
+
+
+class WorkerPool(Generic[Item, Result]):
+    """Items in, outcomes out, in worker processes once there is enough work.
+
+    Use as a context manager, or call :meth:`close`: workers are stopped
+    when the pool closes.
+    """
+
+    def __init__(self, function: Callable[[Item], Result], workers: int | None = None):
+        """:param workers: processes to use; None, one per core; 1, none (run here)."""
+        self.function = function
+        self.workers = available_cores() if workers is None else workers
+        self._pool = None
+        self._waiting: dict[int, Item] = {}  # submitted, not yet sent to workers
+        self._sent: dict[int, multiprocessing.pool.AsyncResult] = {}
+        self._items: dict[int, Item] = {}
+
+    @property
+    def parallel(self) -> bool:
+        """Return True once items go to worker processes."""
+        return self._pool is not None
+
+    def submit(self, item: Item) -> int:
+        """Queue ``item``; return the ticket to ask for its outcome with."""
+        ticket = len(self._items)
+        self._items[ticket] = item
+        self._waiting[ticket] = item
+        if self._pool is None and len(self._waiting) >= START_AFTER \
+                and self.workers > 1 and can_fork():
+            self._start()
+        if self._pool is not None:
+            self._send_waiting()
+        return ticket
+
+    def outcome(self, ticket: int) -> Outcome[Result]:
+        """Return the outcome of a submitted item, waiting for it if need be."""
+        sent = self._sent.pop(ticket, None)
+        item = self._items.pop(ticket)
+        if sent is not None:
+            return sent.get()
+        del self._waiting[ticket]
+        return self._run_here(item)
+
+    def close(self) -> None:
+        """Stop the workers; outcomes not yet asked for are dropped."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        self._sent.clear()
+        self._waiting.clear()
+        self._items.clear()
+
+    def __enter__(self) -> WorkerPool[Item, Result]:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        global _task
+        _task = self.function
+        try:
+            self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+        finally:
+            _task = None  # the workers have their copy
+
+    def _send_waiting(self) -> None:
+        for ticket, item in self._waiting.items():
+            self._sent[ticket] = self._pool.apply_async(_outcome, (item,))
+        self._waiting.clear()
+
+    def _run_here(self, item: Item) -> Outcome[Result]:
+        global _task
+        _task = self.function
+        try:
+            return _outcome(item)
+        finally:
+            _task = None

@@ -1,0 +1,110 @@
+"""Reports split in worker processes give the same site as split in one process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefings import adapter
+from briefings.parallel import START_AFTER, WorkerPool
+from sitebuild import ROOT, build_site, copy_content
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import benchcorpus  # noqa: E402
+
+REPORTS = 24
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    folder = copy_content(tmp_path_factory.mktemp("parallel") / "content")
+    benchcorpus.write_reports(folder / "reports", REPORTS)
+    return folder
+
+
+@pytest.fixture
+def split_pids(monkeypatch, tmp_path) -> Path:
+    """Record, in a file, the process that splits each report."""
+    record = tmp_path / "pids"
+    real = adapter.split_source
+
+    def recording_split(inputs, *args, **kwargs):
+        with open(record, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+        return real(inputs, *args, **kwargs)
+
+    monkeypatch.setattr(adapter, "split_source", recording_split)
+    return record
+
+
+def test_workers_build_the_same_site_as_one_process(content, tmp_path, split_pids):
+    one = build_site(content, tmp_path / "one", BRIEFING_WORKERS=1)
+    assert set(split_pids.read_text().split()) == {str(os.getpid())}
+    split_pids.unlink()
+    two = build_site(content, tmp_path / "two", BRIEFING_WORKERS=2)
+    pids = split_pids.read_text().split()
+    assert len(pids) == REPORTS + 1  # the seed too
+    assert str(os.getpid()) not in pids and len(set(pids)) == 2
+    assert tree(one) == tree(two)
+
+
+def test_a_report_that_fails_in_a_worker_is_named_and_the_rest_build(
+        content, tmp_path, monkeypatch, caplog):
+    real = adapter.split_source
+    broken = sorted((content / "reports").glob("*.md"))[3]
+
+    def failing_split(inputs, *args, **kwargs):
+        if "ERROR-ON-PURPOSE" in inputs.html:
+            raise RuntimeError("the splitter tripped")
+        return real(inputs, *args, **kwargs)
+
+    monkeypatch.setattr(adapter, "split_source", failing_split)
+    original = broken.read_text(encoding="utf-8")
+    broken.write_text(original + "\nERROR-ON-PURPOSE\n", encoding="utf-8")
+    try:
+        with caplog.at_level(logging.ERROR):
+            output = build_site(content, tmp_path / "out", BRIEFING_WORKERS=2)
+    finally:
+        broken.write_text(original, encoding="utf-8")
+    assert (f"reports/{broken.name}: could not be split (RuntimeError: the splitter "
+            "tripped)") in caplog.text
+    briefed = {p.parent.parent.name for p in (output / "briefings").glob("*/*/index.html")}
+    assert len(briefed) == REPORTS  # every report but the broken one, plus the seed
+    assert (output / "reports" / broken.stem / "index.html").is_file()
+
+
+def square_or_fail(n: int) -> int:
+    if n == 13:
+        raise ValueError("unlucky")
+    return n * n
+
+
+def test_outcomes_keep_the_items_order_and_name_failures():
+    with WorkerPool(square_or_fail, workers=2) as pool:
+        tickets = [pool.submit(n) for n in range(40)]
+        assert pool.parallel
+        outcomes = [pool.outcome(t) for t in reversed(tickets)][::-1]
+    assert [o.result for o in outcomes if o.failure is None] == [
+        n * n for n in range(40) if n != 13]
+    assert outcomes[13].failure.error == "ValueError: unlucky"
+    assert "raise ValueError" in outcomes[13].failure.traceback
+
+
+def test_few_items_or_one_worker_run_in_this_process():
+    with WorkerPool(square_or_fail, workers=2) as pool:
+        tickets = [pool.submit(n) for n in range(START_AFTER - 1)]
+        assert not pool.parallel
+        assert [pool.outcome(t).result for t in tickets] == [n * n for n in range(START_AFTER - 1)]
+    with WorkerPool(square_or_fail, workers=1) as pool:
+        tickets = [pool.submit(n) for n in range(START_AFTER * 4)]
+        assert not pool.parallel
+        assert pool.outcome(tickets[13]).failure.error == "ValueError: unlucky"

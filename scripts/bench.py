@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,8 +57,9 @@ class BuildResult:
     pages: int  # *.html files in the output
     feeds: int  # *.xml feed files in the output
     articles: int  # articles Pelican built (reports + briefings, or plain ones)
-    plugin: float  # seconds in the plugin's own work (split, context, cache, digests)
+    plugin: float  # seconds of the build's process in the plugin's own work
     parts: dict[str, float]  # the plugin's work by method
+    worker_cpu: float  # CPU seconds of the plugin's worker processes (splitting)
 
     @property
     def ms_per_page(self) -> float:
@@ -96,7 +98,9 @@ def run_child(spec: dict) -> None:
     if "briefings.adapter" in sys.modules:
         # The plugin's own work: splitting (with its cache), the countries
         # context, and the incremental writer's bookkeeping.
-        _timed(sys.modules["briefings.adapter"].ReportSplitter, "split_all", totals)
+        splitter = sys.modules["briefings.adapter"].ReportSplitter
+        _timed(splitter, "report_read", totals)  # hands a read report to the workers
+        _timed(splitter, "split_all", totals)
         _timed(sys.modules["briefings.countries"].CountriesGenerator, "generate_context",
                totals)
         incremental = sys.modules.get("briefings.incremental")
@@ -118,6 +122,7 @@ def run_child(spec: dict) -> None:
     start = time.perf_counter()
     pelican.run()
     wall = time.perf_counter() - start
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped split workers
     if profiler is not None:
         profiler.stop()
         Path(spec["profile"]).write_text(profiler.output_text(unicode=True, show_all=False))
@@ -129,6 +134,7 @@ def run_child(spec: dict) -> None:
         "articles": articles.get("n", 0),
         "plugin": sum(totals.values()),
         "parts": totals,
+        "worker_cpu": workers.ru_utime + workers.ru_stime,
     }))
 
 
@@ -157,7 +163,7 @@ def build(content: Path, output: Path, cache: Path | None = None, plugin: bool =
     return BuildResult(wall=measured["wall"], peak_mb=usage.ru_maxrss / 1024,
                        pages=measured["pages"], feeds=measured["feeds"],
                        articles=measured["articles"], plugin=measured["plugin"],
-                       parts=measured["parts"])
+                       parts=measured["parts"], worker_cpu=measured["worker_cpu"])
 
 
 def content_folder(base: Path, kind: str, count: int) -> Path:
@@ -201,6 +207,11 @@ class Row:
         return self.full.plugin / self.full.wall
 
     @property
+    def plugin_cpu_share(self) -> float:
+        """The plugin's work counting its workers' CPU too, over the build's wall time."""
+        return (self.full.plugin + self.full.worker_cpu) / self.full.wall
+
+    @property
     def rebuild_ratio(self) -> float:
         return self.rebuild.wall / self.full.wall
 
@@ -230,14 +241,15 @@ def format_table(rows: list[Row]) -> str:
     """Return the results as a Markdown table."""
     head = ("| N reports | full build s | peak MB | pages | feeds | ms/page | "
             "plain Pelican ms/page (same theme, pages) | ratio | plugin share | "
-            "rebuild after 1 edit s | rebuild / full |")
+            "plugin share with workers' CPU | rebuild after 1 edit s | rebuild / full |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         lines.append(
             f"| {r.n:,} | {r.full.wall:.1f} | {r.full.peak_mb:.0f} | {r.full.pages:,} | "
             f"{r.full.feeds:,} | {r.full.ms_per_page:.2f} | "
             f"{r.plain.ms_per_page:.2f} ({r.plain.pages:,}) | {r.ratio:.2f} | "
-            f"{100 * r.plugin_share:.1f}% | {r.rebuild.wall:.1f} | {r.rebuild_ratio:.2f} |")
+            f"{100 * r.plugin_share:.1f}% | {100 * r.plugin_cpu_share:.1f}% | "
+            f"{r.rebuild.wall:.1f} | {r.rebuild_ratio:.2f} |")
     return "\n".join(lines)
 
 
@@ -248,7 +260,8 @@ def format_parts(rows: list[Row]) -> str:
         for label, result in (("full", r.full), ("rebuild", r.rebuild)):
             parts = ", ".join(f"{name} {seconds:.2f} s"
                               for name, seconds in sorted(result.parts.items()))
-            lines.append(f"plugin work, N={r.n:,} {label}: {parts}")
+            lines.append(f"plugin work, N={r.n:,} {label}: {parts}; "
+                         f"splitting in worker processes {result.worker_cpu:.2f} s CPU")
     return "\n".join(lines)
 
 
@@ -264,7 +277,8 @@ def format_targets(rows: list[Row]) -> str:
     for r in rows:
         check(f"N={r.n:,} ratio to plain Pelican <= 1.00", r.ratio, 1.0, f"{r.ratio:.2f}")
         check(f"N={r.n:,} plugin share of the full build < 10%", r.plugin_share, 0.0999,
-              f"{100 * r.plugin_share:.1f}%")
+              f"{100 * r.plugin_share:.1f}% of the wall time in the build's process; "
+              f"{100 * r.plugin_cpu_share:.1f}% counting the split workers' CPU")
         check(f"N={r.n:,} rebuild after one edit <= 0.50 of a full build", r.rebuild_ratio,
               0.5, f"{r.rebuild_ratio:.2f}")
     if 1000 in by_n and LARGE_N in by_n:

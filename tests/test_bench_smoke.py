@@ -22,7 +22,8 @@ def test_bench_prints_its_table():
     row = ROW.search(run.stdout)
     assert row, run.stdout
     cells = [c.strip() for c in row["cells"].split("|")]
-    wall, peak, pages, feeds, ms_page, plain, ratio, share, rebuild, rebuild_ratio = cells
+    (wall, peak, pages, feeds, ms_page, plain, ratio, share, cpu_share, rebuild,
+     rebuild_ratio) = cells
     # 5 reports with 5 to 8 partners each: reports, briefings, hubs, tags, lists.
     assert int(pages.replace(",", "")) > 5 * 6
     # Two feeds per country hub at least, plus the site feeds.
@@ -30,6 +31,8 @@ def test_bench_prints_its_table():
     assert float(wall) > 0 and float(peak) > 10 and float(ms_page) > 0
     assert re.fullmatch(r"[\d.]+ \([\d,]+\)", plain)
     assert float(ratio) > 0 and 0 < float(share.rstrip("%")) < 100
+    assert float(cpu_share.rstrip("%")) >= float(share.rstrip("%"))
+    assert re.search(r"splitting in worker processes [\d.]+ s CPU", run.stdout)
     assert 0 < float(rebuild) and 0 < float(rebuild_ratio)
     assert re.search(r"splitting core: 5 reports, [\d.]+ MB of Markdown .* MB/s", run.stdout)
     assert re.search(r"labelled corpus .*recall [\d.]+, precision [\d.]+", run.stdout)

@@ -4,16 +4,28 @@ Pure core: no Pelican import. Every paragraph gets its stable ``id`` and a
 ``data-countries`` list; each subsection becomes a ``<section>`` that names
 its countries and links to their briefings. Only attributes and the link box
 are added: the reporter's text is left as it was.
+
+The markup is written as text, top-level node by node, not by rewrapping the
+parsed tree and serialising all of it again: each paragraph's inner HTML was
+serialised once when the report was parsed (:attr:`Block.inner_html`), and
+only the tags around it change. Those tags are written as Beautiful Soup's
+"minimal" formatter writes them (attributes sorted, values escaped and quoted
+by its own functions), so the result is byte for byte what serialising the
+rewrapped tree gives; a test compares the two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, PageElement, Tag
+from bs4.dammit import EntitySubstitution
+from bs4.element import AttributeValueWithCharsetSubstitution
 
 from .attribution import LEAD, Split
-from .report import ParsedReport
+from .report import HEADING_TAGS, Block, ParsedReport
+
+_FORMATTER = "minimal"
 
 
 def annotate_report(
@@ -23,6 +35,9 @@ def annotate_report(
     briefing_links: Mapping[str, tuple[str, str]],
 ) -> str:
     """Return the report's HTML with anchors, country marks and briefing links.
+
+    Sets the ``id`` and ``data-countries`` attributes on the blocks' elements;
+    the blocks' contents must be as :func:`parse_report` left them.
 
     :param slugs: country code -> slug, for ``data-countries``.
     :param briefing_links: country code -> (href, link text) for countries
@@ -34,19 +49,30 @@ def annotate_report(
         element["id"] = attribution.block.anchor
         codes = [c for c in split.partners if c in attribution.countries and c in briefing_links]
         element["data-countries"] = " ".join(slugs[c] for c in codes)
-    headings = [b for b in parsed.blocks if b.is_heading and _top_level(b.element)]
-    lead = split.section_partners.get(LEAD, [])
-    first = headings[0].element if headings else None
-    if lead and soup.contents and soup.contents[0] is not first:
-        _wrap_section(soup, soup.contents[0], "s-lead", lead, slugs, briefing_links,
-                      include_start=False)
     for block in parsed.blocks:
         if block.is_heading:
             block.element["id"] = block.anchor
+    writer = _Writer(soup, parsed.blocks, slugs, briefing_links)
+    return writer.document(_section_starts(parsed, split))
+
+
+def _section_starts(parsed: ParsedReport, split: Split) -> dict[int, tuple[str, list[str], bool]]:
+    """Map id() of each top-level node that opens a section to (id, partners, is heading).
+
+    The lead has no heading: its section opens at the first node, and only
+    when the lead has partners and does not start with a heading.
+    """
+    soup = parsed.soup
+    headings = [b for b in parsed.blocks if b.is_heading and _top_level(b.element)]
+    starts = {}
+    lead = split.section_partners.get(LEAD, [])
+    first = headings[0].element if headings else None
+    if lead and soup.contents and soup.contents[0] is not first:
+        starts[id(soup.contents[0])] = ("s-lead", lead, False)
     for block in headings:
-        _wrap_section(soup, block.element, "s-" + block.anchor[2:],
-                      split.section_partners.get(block.index, []), slugs, briefing_links)
-    return soup.decode(formatter="minimal")
+        starts[id(block.element)] = ("s-" + block.anchor[2:],
+                                     split.section_partners.get(block.index, []), True)
+    return starts
 
 
 def _top_level(element) -> bool:
@@ -54,38 +80,115 @@ def _top_level(element) -> bool:
     return element.parent is not None and element.parent.name == "[document]"
 
 
-def _wrap_section(soup: BeautifulSoup, start, section_id, partners, slugs, briefing_links,
-                  include_start=True) -> None:
-    """Wrap ``start`` and what follows it, up to the next heading, in a section.
+class _Writer:
+    """Serialise an annotated report, reusing the blocks' serialised contents."""
 
-    The lead has no heading: its section starts at the first element, and the
-    briefing links go first.
-    """
-    codes = [c for c in partners if c in briefing_links]
-    section = soup.new_tag("section")
-    section["class"] = "report-section"
-    section["id"] = section_id
-    section["data-countries"] = " ".join(slugs[c] for c in codes)
-    followers = [start] if not include_start else []
-    for sibling in start.next_siblings:
-        if getattr(sibling, "name", None) in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            break
-        followers.append(sibling)
-    if include_start:
-        start.wrap(section)
-    else:
-        start.insert_before(section)
-    if codes:
-        aside = soup.new_tag("aside")
-        aside["class"] = "section-briefings"
-        aside["aria-label"] = "Briefings for this section"
+    def __init__(self, soup: BeautifulSoup, blocks: Sequence[Block],
+                 slugs: Mapping[str, str], briefing_links: Mapping[str, tuple[str, str]]):
+        self.soup = soup
+        self.slugs = slugs
+        self.briefing_links = briefing_links
+        self.inner = {id(b.element): b.inner_html for b in blocks if b.inner_html is not None}
+        # Elements that hold blocks (a list around its items): written tag by
+        # tag so the blocks inside reuse their contents too.
+        self.holders: set[int] = set()
+        for block in blocks:
+            parent = block.element.parent
+            while parent is not None and id(parent) not in self.holders:
+                self.holders.add(id(parent))
+                parent = parent.parent
+
+    def document(self, starts: Mapping[int, tuple[str, list[str], bool]]) -> str:
+        """Return the whole report, each section start wrapping what follows it.
+
+        A section runs up to the next heading element (h1-h6) at top level.
+        """
+        nodes = list(self.soup.contents)
+        pieces = []
+        i = 0
+        while i < len(nodes):
+            start = starts.get(id(nodes[i]))
+            if start is None:
+                pieces.append(self.node(nodes[i]))
+                i += 1
+                continue
+            end = i + 1
+            while end < len(nodes) and getattr(nodes[end], "name", None) not in HEADING_TAGS:
+                end += 1
+            pieces.append(self.section(*start, nodes[i], nodes[i + 1 : end]))
+            i = end
+        return "".join(pieces)
+
+    def node(self, node: PageElement) -> str:
+        """Return one node's markup as serialising the tree would write it."""
+        if not isinstance(node, Tag):
+            return node.output_ready(_FORMATTER)
+        inner = self.inner.get(id(node))
+        if inner is None:
+            if id(node) not in self.holders:
+                return node.decode(formatter=_FORMATTER)
+            inner = "".join(self.node(child) for child in node.contents)
+        opening, closing = _tags(node)
+        return opening + inner + closing
+
+    def section(self, section_id: str, partners: list[str], with_start: bool,
+                start: PageElement, followers: list[PageElement]) -> str:
+        """Return a ``<section>`` holding ``start`` and ``followers``, with its links.
+
+        A heading's section holds the heading, then the briefing links; the
+        lead's section has the links first.
+        """
+        codes = [c for c in partners if c in self.briefing_links]
+        opening = _opening_tag("section", {
+            "class": "report-section", "id": section_id,
+            "data-countries": " ".join(self.slugs[c] for c in codes)})
+        links = self.links(codes)
+        body = [self.node(start), links] if with_start else [links, self.node(start)]
+        body += [self.node(node) for node in followers]
+        return opening + "".join(body) + "</section>"
+
+    def links(self, codes: list[str]) -> str:
+        """Return the box of links to the briefings of ``codes`` ("" for none)."""
+        if not codes:
+            return ""
+        pieces = [_opening_tag("aside", {"class": "section-briefings",
+                                         "aria-label": "Briefings for this section"})]
         for code in codes:
-            href, text = briefing_links[code]
-            link = soup.new_tag("a", href=href)
-            link["class"] = "briefing-link"
-            link["data-briefing-country"] = slugs[code]
-            link.string = text
-            aside.append(link)
-        section.append(aside)
-    for sibling in followers:
-        section.append(sibling.extract())
+            href, text = self.briefing_links[code]
+            pieces.append(_opening_tag("a", {"href": href, "class": "briefing-link",
+                                             "data-briefing-country": self.slugs[code]}))
+            pieces.append(EntitySubstitution.substitute_xml(text) + "</a>")
+        pieces.append("</aside>")
+        return "".join(pieces)
+
+
+def _tags(element: Tag) -> tuple[str, str]:
+    """Return an element's opening and closing tags, as Beautiful Soup writes them."""
+    closing = f"</{element.name}>"
+    if element.prefix or element.hidden or any(
+            isinstance(value, AttributeValueWithCharsetSubstitution)
+            for value in element.attrs.values()):
+        # Rare tags (<meta charset>, namespaced): let Beautiful Soup write them.
+        markup = element.copy_self().decode(formatter=_FORMATTER)  # no contents
+        return markup[: -len(closing)], closing
+    return _opening_tag(element.name, element.attrs), closing
+
+
+def _opening_tag(name: str, attrs: Mapping[str, str | list[str] | None]) -> str:
+    """Return an opening tag as Beautiful Soup's "minimal" formatter writes it.
+
+    Attributes in name order; a list value joined by spaces; ``&``, ``<`` and
+    ``>`` escaped; quoted with ``"`` unless the value holds one.
+    """
+    written = [name]
+    for key, value in sorted(attrs.items()):
+        if value is None:
+            written.append(key)
+            continue
+        if isinstance(value, list | tuple):
+            value = " ".join(value)
+        elif not isinstance(value, str):
+            value = str(value)
+        escaped = EntitySubstitution.substitute_xml(value)
+        written.append(f"{key}={EntitySubstitution.quoted_attribute_value(escaped)}")
+    return "<" + " ".join(written) + ">"

@@ -50,6 +50,9 @@ class Block:
     html: str  # inner HTML, as the report has it
     anchor: str = ""
     element: Tag | None = field(default=None, repr=False, compare=False)
+    # The inner HTML before stripping: the annotated report reuses it rather
+    # than serialising the paragraph again.
+    inner_html: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_heading(self) -> bool:
@@ -167,14 +170,16 @@ def parse_report(html: str) -> ParsedReport:
             continue
         kind = "heading" if element.name in HEADING_TAGS else "paragraph"
         anchor = _anchor("h" if kind == "heading" else "p", text, taken)
+        inner_html = element.decode_contents()
         blocks.append(
             Block(
                 index=len(blocks),
                 kind=kind,
                 text=text,
-                html=element.decode_contents().strip(),
+                html=inner_html.strip(),
                 anchor=anchor,
                 element=element,
+                inner_html=inner_html,
             )
         )
     return ParsedReport(blocks=blocks, soup=soup)

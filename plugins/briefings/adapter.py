@@ -32,6 +32,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -205,7 +206,7 @@ class ReportSplitter:
         """Return what a report's split depends on, and its cache key."""
         source = getattr(report, _SOURCE_ATTR, None) or report._content
         # Titles are HTML in Pelican; a title is never a place for markup.
-        inputs = SplitInputs(source, plain_html(report.title), self.partners_of(report),
+        inputs = SplitInputs(source, plain_title(report.title), self.partners_of(report),
                              self.config.context)
         stem = os.path.splitext(report.relative_source_path)[0]
         return SplitJob(report, SplitTask(inputs, stem),
@@ -214,7 +215,7 @@ class ReportSplitter:
     def prepare(self, report) -> SplitJob:
         """Keep a report's source for later builds and return its split job."""
         setattr(report, _SOURCE_ATTR, getattr(report, _SOURCE_ATTR, None) or report._content)
-        report.title = plain_html(report.title)
+        report.title = plain_title(report.title)
         report.briefings, report.countries = [], []
         job = self.job(report)
         partners = job.task.inputs.partners
@@ -323,9 +324,16 @@ class ReportSplitter:
         article.country = country
         article.report = report
         article.excerpts = briefing.excerpts
+        report_url = report.url  # a property Pelican formats on every read
         for excerpt in briefing.excerpts:
-            excerpt.url = f"{report.url}#{excerpt.anchor}"
+            excerpt.url = f"{report_url}#{excerpt.anchor}"
         return article
+
+
+@lru_cache(maxsize=4096)
+def plain_title(title: str) -> str:
+    """Return a title with its markup removed (asked for several times per report)."""
+    return plain_html(title)
 
 
 def briefing_href(source_stem: str, country_slug: str) -> str:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from briefings import adapter
 from briefings.parallel import START_AFTER, WorkerPool
@@ -108,3 +109,20 @@ def test_few_items_or_one_worker_run_in_this_process():
         tickets = [pool.submit(n) for n in range(START_AFTER * 4)]
         assert not pool.parallel
         assert pool.outcome(tickets[13]).failure.error == "ValueError: unlucky"
+
+
+def test_names_settled_after_the_split_reach_the_report_escaped(tmp_path):
+    # Names are placeholders while a report is split; the report page must
+    # read as if they had been known all along, markup-significant characters
+    # and all.
+    output = build_site(copy_content(tmp_path / "content"), tmp_path / "out",
+                        BRIEFING_COUNTRY_NAMES={"Russia": "Russia & <Co>"})
+    html = (output / "reports" / "ashgabat-2025-12-12" / "index.html").read_text("utf-8")
+    assert "\x00" not in html
+    assert "Briefing: Russia &amp; &lt;Co&gt;</a>" in html
+    page = BeautifulSoup(html, "html.parser")
+    russia = page.select_one("section a.briefing-link[data-briefing-country]")
+    slug = russia["data-briefing-country"]
+    assert russia.get_text() == "Briefing: Russia & <Co>"
+    assert russia["href"].endswith(f"/briefings/ashgabat-2025-12-12/{slug}/")
+    assert (output / "briefings" / "ashgabat-2025-12-12" / slug / "index.html").is_file()

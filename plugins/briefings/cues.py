@@ -15,7 +15,44 @@ from pathlib import Path
 DEFAULT_CUES_PATH = Path(__file__).with_name("data") / "cues.json"
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases, ignore_case: bool = False) -> str:
+    """Return a regex source matching any of ``phrases``, the longest that fits first.
+
+    So "Prime Minister" wins over "Minister". The phrases are written as a
+    trie ("the two (?:leaders|sides)"), not one alternative each: a search
+    then tries a few branches at each word instead of every phrase, and,
+    as only one path through the trie follows the text, it still tries the
+    phrases that fit longest first, like the plain longest-first list.
+    Spaces in a phrase match any run of white space.
+    """
+    phrases = set(phrases)
+    if ignore_case:
+        # One branch per letter whatever its case, so the longest phrase
+        # is still tried first; safe for ASCII, where case is one letter.
+        if not all(p.isascii() for p in phrases):
+            return _flat_alternation(phrases)
+        phrases = {p.lower() for p in phrases}
+    if not phrases or any(c.isspace() and c != " " for p in phrases for c in p):
+        return _flat_alternation(phrases)  # "\t" would fit two branches
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict) -> str:
+    # Longer continuations before "ends here": the engine takes the longest.
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_source(child)
+                for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _flat_alternation(phrases) -> str:
     # Longest first, so "Prime Minister" wins over "Minister".
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
@@ -47,18 +84,19 @@ class Cues:
     @classmethod
     def from_mapping(cls, data: dict) -> Cues:
         # "acting Foreign Minister": a prefix is part of the title.
-        prefixes = _alternation(data.get("title_prefixes", []))
+        prefixes = _alternation(data.get("title_prefixes", []), ignore_case=True)
         titles = data["titles"]
         words = frozenset(w.lower() for t in titles for w in t.split())
         meeting = re.compile(r"\b(?:%s)\b" % _alternation(data["meeting_cues"]))
         shift = re.compile(r"^\W*(?:%s)\b" % _alternation(data["topic_shift_cues"]))
-        future = re.compile(r"\b(?:%s)\b" % _alternation(data["future_cues"]), re.IGNORECASE)
-        continuation_cues = _alternation(data["continuation_cues"])
+        future = re.compile(r"\b(?:%s)\b" % _alternation(data["future_cues"], ignore_case=True),
+                            re.IGNORECASE)
+        continuation_cues = _alternation(data["continuation_cues"], ignore_case=True)
         continuation = re.compile(r"\b(?:%s)\b" % continuation_cues, re.IGNORECASE)
         opens = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:%s)\b" % continuation_cues, re.IGNORECASE)
         return cls(
-            title=(rf"(?i:(?:(?:{prefixes})\s+)?(?:{_alternation(titles)}))" if prefixes
-                   else rf"(?i:{_alternation(titles)})"),
+            title=(rf"(?i:(?:(?:{prefixes})\s+)?(?:{_alternation(titles, True)}))" if prefixes
+                   else rf"(?i:{_alternation(titles, True)})"),
             title_words=words,
             honorifics=frozenset(h.casefold() for h in data.get("honorifics", [])),
             meeting=meeting,
@@ -67,10 +105,12 @@ class Cues:
             | frozenset(w.casefold() for p in data.get("title_prefixes", []) for w in p.split()),
             continuation=continuation,
             opens_with_continuation=opens,
-            pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"]), re.IGNORECASE),
+            pair=re.compile(r"\b(?:%s)\b" % _alternation(data["pair_words"], ignore_case=True),
+                            re.IGNORECASE),
             topic_shift=shift,
             location_words=frozenset(w.casefold() for w in data["location_words"]),
-            event=re.compile(r"\b(?:%s)\b" % _alternation(data.get("event_cues", [])),
+            event=re.compile(r"\b(?:%s)\b" % _alternation(data.get("event_cues", []),
+                                                            ignore_case=True),
                              re.IGNORECASE),
             furniture=frozenset(f.casefold() for f in data.get("page_furniture", [])),
         )

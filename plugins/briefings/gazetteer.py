@@ -184,8 +184,10 @@ class _Matcher:
     def spans(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Return (start, end, entry) for every match whose context allows it."""
         out = []
+        table = self.table
         for m in self.regex.finditer(text):
-            entry = self.table[surface_key(m.group())]
+            # Most matches are written as the form is: no need to normalise.
+            entry = table.get(m.group()) or table[surface_key(m.group())]
             if not any(rule.rejects(text, m.start(), m.end()) for rule in entry.rules):
                 out.append((m.start(), m.end(), entry))
         return out
@@ -257,7 +259,7 @@ class Gazetteer:
         self._matcher = _Matcher(*_base_forms(self.countries, data))
         self._alias_matchers: OrderedDict[frozenset, _AliasMatcher] = OrderedDict()
         self._last_aliases: tuple[object, _AliasMatcher | None] = (None, None)
-        self._recent_spans: dict[str, list] = {}
+        self._recent_matches: dict[str, tuple[list, list[Mention]]] = {}
 
     @classmethod
     def from_file(cls, path: str | Path) -> Gazetteer:
@@ -288,35 +290,27 @@ class Gazetteer:
         self, text: str, aliases: Mapping[str, str] | None = None
     ) -> list[Mention]:
         """Return country mentions in text order, non-overlapping, longest first."""
-        spans = self._base_spans(text)
-        if aliases:
-            # Base forms sort before aliases on equal spans (priority 0 < 1).
-            spans = [(s, e, entry, 0) for s, e, entry in spans]
-            spans += [
-                (s, e, entry, 1) for s, e, entry in self._aliases(aliases).spans(text)
-            ]
-            spans.sort(key=lambda span: (span[0], span[0] - span[1], span[3]))
-            spans = [span[:3] for span in spans]
-        mentions, covered_to = [], 0
-        for start, end, entry in spans:
-            if start < covered_to:
-                continue
-            covered_to = end
-            if entry.code is not None:
-                mentions.append(
-                    Mention(start, end, text[start:end], entry.code, entry.kind)
-                )
-        return mentions
+        spans, mentions = self._base_matches(text)
+        alias_spans = self._aliases(aliases).spans(text) if aliases else []
+        if not alias_spans:
+            return list(mentions)  # most texts name nobody by an alias
+        # Base forms sort before aliases on equal spans (priority 0 < 1).
+        merged = [(s, e, entry, 0) for s, e, entry in spans]
+        merged += [(s, e, entry, 1) for s, e, entry in alias_spans]
+        merged.sort(key=lambda span: (span[0], span[0] - span[1], span[3]))
+        return _mentions(text, [span[:3] for span in merged])
 
-    def _base_spans(self, text: str) -> list:
+    def _base_matches(self, text: str) -> tuple[list, list[Mention]]:
+        """Return the base forms' spans in ``text`` and the mentions they make."""
         # The splitter reads each paragraph twice (learning names, then
         # attributing): remember the base matches of recent texts.
-        spans = self._recent_spans.get(text)
-        if spans is None:
-            spans = self._recent_spans[text] = self._matcher.spans(text)
-            if len(self._recent_spans) > _RECENT_TEXTS:
-                self._recent_spans.pop(next(iter(self._recent_spans)))
-        return spans
+        matches = self._recent_matches.get(text)
+        if matches is None:
+            spans = self._matcher.spans(text)
+            matches = self._recent_matches[text] = (spans, _mentions(text, spans))
+            if len(self._recent_matches) > _RECENT_TEXTS:
+                self._recent_matches.pop(next(iter(self._recent_matches)))
+        return matches
 
     def _aliases(self, aliases: Mapping[str, str]) -> _AliasMatcher:
         """Return the matcher for one aliases mapping, built once (small LRU)."""
@@ -336,6 +330,18 @@ class Gazetteer:
 
 # How many texts' base matches to remember (a report's paragraphs, twice read).
 _RECENT_TEXTS = 512
+
+
+def _mentions(text: str, spans: list) -> list[Mention]:
+    """Return the mentions of sorted spans: the first of overlapping ones, no phrases."""
+    mentions, covered_to = [], 0
+    for start, end, entry in spans:
+        if start < covered_to:
+            continue
+        covered_to = end
+        if entry.code is not None:
+            mentions.append(Mention(start, end, text[start:end], entry.code, entry.kind))
+    return mentions
 
 
 @cache

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from briefings import adapter
-from briefings.parallel import START_AFTER, WorkerPool
+from briefings.parallel import BATCH, WorkerPool
 from sitebuild import ROOT, build_site, copy_content
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -102,11 +102,11 @@ def test_outcomes_keep_the_items_order_and_name_failures():
 
 def test_few_items_or_one_worker_run_in_this_process():
     with WorkerPool(square_or_fail, workers=2) as pool:
-        tickets = [pool.submit(n) for n in range(START_AFTER - 1)]
+        tickets = [pool.submit(n) for n in range(BATCH - 1)]
         assert not pool.parallel
-        assert [pool.outcome(t).result for t in tickets] == [n * n for n in range(START_AFTER - 1)]
+        assert [pool.outcome(t).result for t in tickets] == [n * n for n in range(BATCH - 1)]
     with WorkerPool(square_or_fail, workers=1) as pool:
-        tickets = [pool.submit(n) for n in range(START_AFTER * 4)]
+        tickets = [pool.submit(n) for n in range(BATCH * 4)]
         assert not pool.parallel
         assert pool.outcome(tickets[13]).failure.error == "ValueError: unlucky"
 

@@ -15,6 +15,7 @@ the same either way.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -26,8 +27,9 @@ from typing import Generic, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Workers start once this many items wait: fewer never pay for the processes.
-START_AFTER = 8
+# Items go to the workers this many at a time; workers start with the first
+# full batch (fewer items never pay for starting processes).
+BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ def _outcome(item) -> Outcome:
                                        traceback.format_exc()))
 
 
+def _outcomes(items: list) -> list[Outcome]:
+    return [_outcome(item) for item in items]
+
+
 class WorkerPool(Generic[Item, Result]):
     """Items in, outcomes out, in worker processes once there is enough work.
 
@@ -83,9 +89,10 @@ class WorkerPool(Generic[Item, Result]):
         self.function = function
         self.workers = available_cores() if workers is None else workers
         self._pool = None
+        self._tickets = itertools.count()
         self._waiting: dict[int, Item] = {}  # submitted, not yet sent to workers
-        self._sent: dict[int, multiprocessing.pool.AsyncResult] = {}
-        self._items: dict[int, Item] = {}
+        # ticket -> (the batch it went in, its place in the batch)
+        self._sent: dict[int, tuple[multiprocessing.pool.AsyncResult, int]] = {}
 
     @property
     def parallel(self) -> bool:
@@ -94,24 +101,23 @@ class WorkerPool(Generic[Item, Result]):
 
     def submit(self, item: Item) -> int:
         """Queue ``item``; return the ticket to ask for its outcome with."""
-        ticket = len(self._items)
-        self._items[ticket] = item
+        ticket = next(self._tickets)
         self._waiting[ticket] = item
-        if self._pool is None and len(self._waiting) >= START_AFTER \
-                and self.workers > 1 and can_fork():
-            self._start()
-        if self._pool is not None:
-            self._send_waiting()
+        if len(self._waiting) >= BATCH:
+            if self._pool is None and self.workers > 1 and can_fork():
+                self._start()
+            if self._pool is not None:
+                self._send_waiting()
         return ticket
 
     def outcome(self, ticket: int) -> Outcome[Result]:
         """Return the outcome of a submitted item, waiting for it if need be."""
-        sent = self._sent.pop(ticket, None)
-        item = self._items.pop(ticket)
-        if sent is not None:
-            return sent.get()
-        del self._waiting[ticket]
-        return self._run_here(item)
+        if ticket in self._waiting and self._pool is not None:
+            self._send_waiting()  # the last, short batch
+        if ticket in self._waiting:
+            return self._run_here(self._waiting.pop(ticket))
+        batch, place = self._sent.pop(ticket)
+        return batch.get()[place]
 
     def close(self) -> None:
         """Stop the workers; outcomes not yet asked for are dropped."""
@@ -121,7 +127,6 @@ class WorkerPool(Generic[Item, Result]):
             self._pool = None
         self._sent.clear()
         self._waiting.clear()
-        self._items.clear()
 
     def __enter__(self) -> WorkerPool[Item, Result]:
         return self
@@ -138,8 +143,11 @@ class WorkerPool(Generic[Item, Result]):
             _task = None  # the workers have their copy
 
     def _send_waiting(self) -> None:
-        for ticket, item in self._waiting.items():
-            self._sent[ticket] = self._pool.apply_async(_outcome, (item,))
+        # In batches: each hand-off wakes the pool's feeder thread, which
+        # competes with Pelican's reading for the interpreter lock.
+        batch = self._pool.apply_async(_outcomes, (list(self._waiting.values()),))
+        for place, ticket in enumerate(self._waiting):
+            self._sent[ticket] = (batch, place)
         self._waiting.clear()
 
     def _run_here(self, item: Item) -> Outcome[Result]:

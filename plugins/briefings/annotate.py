@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bs4 import BeautifulSoup, PageElement, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.element import AttributeValueWithCharsetSubstitution
 
@@ -121,8 +121,11 @@ class _Writer:
 
     def node(self, node: PageElement) -> str:
         """Return one node's markup as serialising the tree would write it."""
+        if type(node) is NavigableString:
+            # Text between blocks ("\n"): what the "minimal" formatter writes.
+            return EntitySubstitution.substitute_xml(node)
         if not isinstance(node, Tag):
-            return node.output_ready(_FORMATTER)
+            return node.output_ready(_FORMATTER)  # a comment, a doctype…
         inner = self.inner.get(id(node))
         if inner is None:
             if id(node) not in self.holders:

@@ -128,6 +128,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)  # alias learning resolves each name it finds, report after report
 def resolve_key(name: str) -> str:
     """Normalise an editor's country name: case, accents, punctuation, "the", "St"."""
     key = ascii_fold(unicodedata.normalize("NFKC", name)).casefold()

@@ -21,6 +21,8 @@ from bs4 import (
     ProcessingInstruction,
     Tag,
 )
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements read as one paragraph each, whatever they contain.
@@ -30,14 +32,16 @@ CONTAINER_TAGS = frozenset(
     {"ul", "ol", "dl", "blockquote", "div", "section", "article", "aside", "main"}
 )
 
-_SPACE = re.compile(r"\s+")
+# Elements whose text is written out unescaped (the "minimal" formatter's own list).
+_LITERAL_TEXT_TAGS = frozenset(HTMLFormatter.REGISTRY["minimal"].cdata_containing_tags)
 # Strings in the tree that are never report text.
 _IGNORED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
 def normalise_space(text: str) -> str:
     """Collapse runs of white space, as a browser does when it renders text."""
-    return _SPACE.sub(" ", text).strip()
+    # str.split() and the regex \s agree on what white space is.
+    return " ".join(text.split())
 
 
 @dataclass
@@ -157,6 +161,18 @@ def _walk(node: Tag, found: list[Tag]) -> None:
             found.append(child)
 
 
+def _inner_html(element: Tag) -> str:
+    """Return ``element.decode_contents()``, quickly for a run of plain text.
+
+    Most paragraphs hold text only; Beautiful Soup's "minimal" formatter
+    writes such text with ``&``, ``<`` and ``>`` escaped, as done here.
+    """
+    if element.name not in _LITERAL_TEXT_TAGS and all(
+            type(child) is NavigableString for child in element.contents):
+        return "".join(EntitySubstitution.substitute_xml(child) for child in element.contents)
+    return element.decode_contents()
+
+
 def parse_report(html: str) -> ParsedReport:
     """Split report HTML into headings and paragraphs, each with an anchor id."""
     soup = BeautifulSoup(html, "html.parser")
@@ -170,7 +186,7 @@ def parse_report(html: str) -> ParsedReport:
             continue
         kind = "heading" if element.name in HEADING_TAGS else "paragraph"
         anchor = _anchor("h" if kind == "heading" else "p", text, taken)
-        inner_html = element.decode_contents()
+        inner_html = _inner_html(element)
         blocks.append(
             Block(
                 index=len(blocks),

@@ -11,7 +11,14 @@ def register():
     """Connect the plugin to Pelican's signals."""
     from pelican import signals
 
-    from .adapter import configure, get_generators, report_read, split_reports, start_splitting
+    from .adapter import (
+        configure,
+        freeze_report_urls,
+        get_generators,
+        report_read,
+        split_reports,
+        start_splitting,
+    )
     from .incremental import index_taxonomy_lists, writer_for
     from .readers import explain_read_errors
 
@@ -23,3 +30,4 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(writer_for)
     signals.article_generator_finalized.connect(index_taxonomy_lists)
+    signals.article_generator_finalized.connect(freeze_report_urls)

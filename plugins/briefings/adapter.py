@@ -381,6 +381,20 @@ def report_partners(raw, default, gazetteer: Gazetteer, path: str) -> tuple[str,
     return tuple(dict.fromkeys(codes))
 
 
+def freeze_report_urls(generator) -> None:
+    """Fix each report's URL now that its metadata is final.
+
+    Pelican formats an article's URL from its settings on every read, and
+    each briefing excerpt links to its report, so a build resolves a report's
+    URL once per excerpt per page and feed. ``override_url`` is how Pelican
+    itself pins a URL (the ``URL:`` metadata). Set after Pelican has saved its
+    content cache, so the cache never holds a pinned URL.
+    """
+    for report in generator.articles:
+        if hasattr(report, "briefings") and not hasattr(report, "override_url"):
+            report.override_url = report.url
+
+
 # The build whose reports Pelican is reading; Pelican builds one at a time.
 _reading: ReportSplitter | None = None
 

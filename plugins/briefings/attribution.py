@@ -118,13 +118,19 @@ def _read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cue
             actors.add(m.code)
             actor_mentions.append(m)
     places -= actors
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    unquoted = {m.code for m in actor_mentions
-                if not any(start <= m.start < end for start, end in quoted)}
-    met, met_in_group = _met(text, actor_mentions, cues)
-    return _Reading(mentions, actors, places, words, met, met_in_group, unquoted,
+    return _Reading(mentions, actors, places, words, *_met(text, actor_mentions, cues),
+                    _unquoted(text, actor_mentions),
                     _first(cues.continuation.search(text)),
                     bool(cues.opens_with_continuation.search(text)))
+
+
+def _unquoted(text: str, actor_mentions: Sequence[Mention]) -> set[str]:
+    """Return the countries of the mentions outside quoted speech."""
+    if "“" not in text and '"' not in text:
+        return {m.code for m in actor_mentions}  # no quotation: skip the regex
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    return {m.code for m in actor_mentions
+            if not any(start <= m.start < end for start, end in quoted)}
 
 
 def _first(match) -> str:

@@ -205,9 +205,11 @@ class _AliasMatcher:
     """
 
     def __init__(self, aliases: Mapping[str, str]):
-        table, _ = _alias_forms(aliases)
-        self.forms = [(_literal_probe(key), _form_regex(key), entry)
-                      for key, entry in table.items()]
+        table: dict[str, _Entry] = {}
+        for form, code in aliases.items():
+            for key in _variant_keys(form):
+                table.setdefault(key, _Entry(code, "alias"))
+        self.forms = [(*_form_finder(key), entry) for key, entry in table.items()]
 
     def spans(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Return (start, end, entry) for the forms' matches in ``text``."""
@@ -233,9 +235,15 @@ class _AliasMatcher:
 
 
 @lru_cache(maxsize=4096)
-def _form_regex(key: str) -> re.Pattern:
-    """Return the compiled pattern of one alias form (cached per process)."""
-    return re.compile(trie_pattern({key: "word"}))
+def _variant_keys(form: str) -> tuple[str, str]:
+    """Return the surface keys of an alias form as written and without accents."""
+    return surface_key(form), surface_key(ascii_fold(form))
+
+
+@lru_cache(maxsize=4096)
+def _form_finder(key: str) -> tuple[str, re.Pattern]:
+    """Return one alias form's literal probe and compiled pattern (cached per process)."""
+    return _literal_probe(key), re.compile(trie_pattern({key: "word"}))
 
 
 # Characters the trie pattern writes as a class ("'", "-") or as \s+ (" ").
@@ -410,15 +418,6 @@ def _base_forms(countries: tuple[Country, ...], data: Mapping) -> tuple[dict, di
         for form, code in data["combining_forms"].items():
             add(derive(form), code, "demonym", ending="prefix")
     return table, endings
-
-
-def _alias_forms(aliases: Mapping[str, str]) -> tuple[dict, dict]:
-    """Return (surface key -> entry, surface key -> ending) for an aliases mapping."""
-    table: dict[str, _Entry] = {}
-    for form, code in aliases.items():
-        for variant in (form, ascii_fold(form)):
-            table.setdefault(surface_key(variant), _Entry(code, "alias"))
-    return table, dict.fromkeys(table, "word")
 
 
 def benchmark_throughput(gazetteer: Gazetteer, text: str, repeat: int = 3) -> float:

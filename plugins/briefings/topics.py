@@ -67,7 +67,7 @@ class TopicMatcher:
             self._prefixes_by_head.setdefault(prefix[: self._head], []).append(
                 (prefix, prefix_topics))
         self._cache: dict[str, frozenset[str]] = {}
-        self._token_topics: dict[str, frozenset[str]] = {}
+        self._token_topics: dict[str, tuple[str, frozenset[str]]] = {}
 
     def topics(self, texts: Iterable[str]) -> list[str]:
         """Return the topics any of ``texts`` mentions, in name order."""
@@ -87,20 +87,21 @@ class TopicMatcher:
 
     def _scan(self, text: str) -> frozenset[str]:
         tokens = _WORD.findall(text)
-        distinct = set(tokens)
         found: set[str] = set()
-        for token in distinct:
-            hit = self._token_topics.get(token)
-            if hit is None:
-                hit = self._remember_token(token)
+        folded: dict[str, str] = {}  # each distinct word, case-folded
+        for token in set(tokens):
+            known = self._token_topics.get(token)
+            if known is None:
+                known = self._remember_token(token)
+            folded[token], hit = known
             if hit:
                 found |= hit
         if self.phrases:
-            found |= self._scan_phrases(tokens, distinct)
+            found |= self._scan_phrases(tokens, folded)
         return frozenset(found)
 
-    def _remember_token(self, token: str) -> frozenset[str]:
-        """Return (and remember) the topics one word matches by itself.
+    def _remember_token(self, token: str) -> tuple[str, frozenset[str]]:
+        """Return (and remember) a word case-folded and the topics it matches by itself.
 
         Reports share most of their vocabulary, so each distinct word is
         looked up in the tables once per matcher, not once per paragraph.
@@ -112,24 +113,27 @@ class TopicMatcher:
                 found |= prefix_topics
         if len(self._token_topics) >= _VOCABULARY_SIZE:
             self._token_topics.clear()  # bounded memory on a very long build
-        hit = self._token_topics[token] = frozenset(found)
-        return hit
+        known = self._token_topics[token] = (word, frozenset(found))
+        return known
 
-    def _scan_phrases(self, tokens: list[str], distinct: set[str]) -> set[str]:
-        """Return the topics of the phrases among a text's words."""
-        folded_words = {token.casefold() for token in distinct}
+    def _scan_phrases(self, tokens: list[str], folded: Mapping[str, str]) -> set[str]:
+        """Return the topics of the phrases among a text's words.
+
+        :param folded: each distinct token -> its case-folded form.
+        """
+        words = set(folded.values())
         # Most texts hold no phrase's every word: skip the walk through them.
         candidates = {phrase: phrase_topics for phrase, phrase_topics in self.phrases.items()
-                      if folded_words.issuperset(phrase)}
+                      if words.issuperset(phrase)}
         if not candidates:
             return set()
         found: set[str] = set()
-        folded = [token.casefold() for token in tokens]
+        sequence = [folded[token] for token in tokens]
         starts = {phrase[0] for phrase in candidates}
         for n in self.phrase_lengths:
-            for i in range(len(folded) - n + 1):
-                if folded[i] in starts:
-                    hit = candidates.get(tuple(folded[i : i + n]))
+            for i in range(len(sequence) - n + 1):
+                if sequence[i] in starts:
+                    hit = candidates.get(tuple(sequence[i : i + n]))
                     if hit:
                         found |= hit
         return found

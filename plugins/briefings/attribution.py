@@ -151,6 +151,8 @@ def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> tuple[set[
     """
     met: set[str] = set()
     in_groups: set[str] = set()
+    if not actor_mentions:
+        return met, in_groups  # nobody to be a guest: skip the cue search
     for cue in cues.meeting.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
         if cues.future.search(text, start, cue.start()) or cues.future.search(cue.group(0)) \

@@ -66,8 +66,15 @@ class TopicMatcher:
         for prefix, prefix_topics in self.prefixes.items():
             self._prefixes_by_head.setdefault(prefix[: self._head], []).append(
                 (prefix, prefix_topics))
+        self._phrase_words = {word for phrase in self.phrases for word in phrase}
         self._cache: dict[str, frozenset[str]] = {}
-        self._token_topics: dict[str, tuple[str, frozenset[str]]] = {}
+        # What each word seen so far means, kept as sets so that a text's
+        # words are sorted out by set intersections, not word by word:
+        self._seen: set[str] = set()  # every word looked up
+        self._topical: set[str] = set()  # the words that match a keyword…
+        self._word_topics: dict[str, frozenset[str]] = {}  # …and their topics
+        self._in_phrases: set[str] = set()  # the words some phrase holds…
+        self._phrase_word: dict[str, str] = {}  # …and their case-folded form
 
     def topics(self, texts: Iterable[str]) -> list[str]:
         """Return the topics any of ``texts`` mentions, in name order."""
@@ -87,48 +94,60 @@ class TopicMatcher:
 
     def _scan(self, text: str) -> frozenset[str]:
         tokens = _WORD.findall(text)
+        distinct = set(tokens)
+        new = distinct - self._seen
+        if new:
+            if len(self._seen) + len(new) > _VOCABULARY_SIZE:
+                self._forget()  # bounded memory on a very long build
+                new = distinct
+            self._remember(new)
         found: set[str] = set()
-        folded: dict[str, str] = {}  # each distinct word, case-folded
-        for token in set(tokens):
-            known = self._token_topics.get(token)
-            if known is None:
-                known = self._remember_token(token)
-            folded[token], hit = known
-            if hit:
-                found |= hit
+        for token in distinct & self._topical:
+            found |= self._word_topics[token]
         if self.phrases:
-            found |= self._scan_phrases(tokens, folded)
+            found |= self._scan_phrases(tokens, distinct & self._in_phrases)
         return frozenset(found)
 
-    def _remember_token(self, token: str) -> tuple[str, frozenset[str]]:
-        """Return (and remember) a word case-folded and the topics it matches by itself.
+    def _remember(self, tokens: set[str]) -> None:
+        """Look words up in the keyword tables, once per matcher.
 
-        Reports share most of their vocabulary, so each distinct word is
-        looked up in the tables once per matcher, not once per paragraph.
+        Reports share most of their vocabulary, so after the first few
+        reports nearly every word of a paragraph is already known.
         """
-        word = token.casefold()
-        found = set(self.words.get(word) or self.acronyms.get(token) or ())
-        for prefix, prefix_topics in self._prefixes_by_head.get(word[: self._head], ()):
-            if word.startswith(prefix):
-                found |= prefix_topics
-        if len(self._token_topics) >= _VOCABULARY_SIZE:
-            self._token_topics.clear()  # bounded memory on a very long build
-        known = self._token_topics[token] = (word, frozenset(found))
-        return known
+        for token in tokens:
+            word = token.casefold()
+            found = set(self.words.get(word) or self.acronyms.get(token) or ())
+            for prefix, prefix_topics in self._prefixes_by_head.get(word[: self._head], ()):
+                if word.startswith(prefix):
+                    found |= prefix_topics
+            if found:
+                self._topical.add(token)
+                self._word_topics[token] = frozenset(found)
+            if word in self._phrase_words:
+                self._in_phrases.add(token)
+                self._phrase_word[token] = word
+        self._seen |= tokens
 
-    def _scan_phrases(self, tokens: list[str], folded: Mapping[str, str]) -> set[str]:
+    def _forget(self) -> None:
+        """Forget every word looked up so far."""
+        for table in (self._seen, self._topical, self._word_topics, self._in_phrases,
+                      self._phrase_word):
+            table.clear()
+
+    def _scan_phrases(self, tokens: list[str], phrase_tokens: set[str]) -> set[str]:
         """Return the topics of the phrases among a text's words.
 
-        :param folded: each distinct token -> its case-folded form.
+        :param phrase_tokens: the text's distinct words that some phrase holds.
         """
-        words = set(folded.values())
+        words = {self._phrase_word[token] for token in phrase_tokens}
         # Most texts hold no phrase's every word: skip the walk through them.
         candidates = {phrase: phrase_topics for phrase, phrase_topics in self.phrases.items()
                       if words.issuperset(phrase)}
         if not candidates:
             return set()
         found: set[str] = set()
-        sequence = [folded[token] for token in tokens]
+        # Words in no phrase stand as None: no phrase matches across them.
+        sequence = [self._phrase_word.get(token) for token in tokens]
         starts = {phrase[0] for phrase in candidates}
         for n in self.phrase_lengths:
             for i in range(len(sequence) - n + 1):

@@ -146,7 +146,7 @@ def _walk(node: Tag, found: list[Tag]) -> None:
         if not isinstance(child, Tag):
             continue
         name = child.name.lower()
-        if name == "p" and "\n" in child.get_text():
+        if name == "p" and "\n" in _text(child, ""):
             found.extend(_split_pasted(child))
         elif name in HEADING_TAGS or name in LEAF_BLOCK_TAGS:
             found.append(child)
@@ -161,16 +161,36 @@ def _walk(node: Tag, found: list[Tag]) -> None:
             found.append(child)
 
 
-def _inner_html(element: Tag) -> str:
-    """Return ``element.decode_contents()``, quickly for a run of plain text.
+def _plain_text(element: Tag) -> list[NavigableString] | None:
+    """Return an element's strings if it holds plain text only, else None.
 
-    Most paragraphs hold text only; Beautiful Soup's "minimal" formatter
-    writes such text with ``&``, ``<`` and ``>`` escaped, as done here.
+    Most paragraphs do: their text and markup then come straight from the
+    strings, without Beautiful Soup walking the tree for each.
     """
-    if element.name not in _LITERAL_TEXT_TAGS and all(
-            type(child) is NavigableString for child in element.contents):
-        return "".join(EntitySubstitution.substitute_xml(child) for child in element.contents)
-    return element.decode_contents()
+    contents = element.contents
+    if (element.name not in _LITERAL_TEXT_TAGS
+            and NavigableString in element.interesting_string_types
+            and all(type(child) is NavigableString for child in contents)):
+        return contents
+    return None
+
+
+def _text(element: Tag, separator: str) -> str:
+    """Return ``element.get_text(separator)``."""
+    strings = _plain_text(element)
+    return element.get_text(separator) if strings is None else separator.join(strings)
+
+
+def _inner_html(element: Tag) -> str:
+    """Return ``element.decode_contents()``.
+
+    Beautiful Soup's "minimal" formatter writes plain text with ``&``, ``<``
+    and ``>`` escaped, as done here.
+    """
+    strings = _plain_text(element)
+    if strings is None:
+        return element.decode_contents()
+    return "".join(EntitySubstitution.substitute_xml(string) for string in strings)
 
 
 def parse_report(html: str) -> ParsedReport:
@@ -181,7 +201,7 @@ def parse_report(html: str) -> ParsedReport:
     blocks: list[Block] = []
     taken: dict[str, int] = {}
     for element in elements:
-        text = normalise_space(element.get_text(" "))
+        text = normalise_space(_text(element, " "))
         if not text:
             continue
         kind = "heading" if element.name in HEADING_TAGS else "paragraph"

@@ -30,7 +30,7 @@ import re
 import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -217,14 +217,10 @@ class _AliasMatcher:
         for probe, regex, entry in self.forms:
             if probe not in text:
                 continue  # the form's literal part is absent: no regex run
-            match = regex.search(text)
-            while match:
-                start, end = match.span()
+            found = _plain_matches(text, probe) if regex is None else _matches(text, regex)
+            for start, end in found:
                 if end > longest.get(start, (-1, None))[0]:
                     longest[start] = (end, entry)
-                # Overlapping matches too: the trie may start one inside
-                # this one when a longer form covers this one's start.
-                match = regex.search(text, start + 1)
         out, covered_to = [], 0
         for start in sorted(longest):
             if start >= covered_to:
@@ -241,9 +237,48 @@ def _variant_keys(form: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=4096)
-def _form_finder(key: str) -> tuple[str, re.Pattern]:
-    """Return one alias form's literal probe and compiled pattern (cached per process)."""
+def _form_finder(key: str) -> tuple[str, re.Pattern | None]:
+    """Return one alias form's literal probe and compiled pattern (cached per process).
+
+    A form written with no apostrophe, hyphen or space ("Berdimuhamedov")
+    is its own probe and needs no pattern: :func:`_plain_matches` finds it.
+    """
+    if key and not _VARIANT_CHARS.search(key):
+        return key, None
     return _literal_probe(key), re.compile(trie_pattern({key: "word"}))
+
+
+def _matches(text: str, regex: re.Pattern) -> Iterator[tuple[int, int]]:
+    """Yield the spans of every match of ``regex``, overlapping ones too.
+
+    The trie may start a match inside another one when a longer form
+    covers that one's start.
+    """
+    match = regex.search(text)
+    while match:
+        yield match.span()
+        match = regex.search(text, match.start() + 1)
+
+
+def _plain_matches(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans where ``form`` stands as a whole word, as its trie pattern would.
+
+    Not preceded by a word character, nor followed by one when the form
+    ends in one (``\\w`` is what ``str.isalnum`` or "_" accepts).
+    """
+    must_end = _is_word_char(form[-1])
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+                not must_end or end == len(text) or not _is_word_char(text[end])):
+            yield start, end
+        start = text.find(form, start + 1)
+
+
+def _is_word_char(char: str) -> bool:
+    """Tell whether the regex ``\\w`` matches ``char``."""
+    return char.isalnum() or char == "_"
 
 
 # Characters the trie pattern writes as a class ("'", "-") or as \s+ (" ").

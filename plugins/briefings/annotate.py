@@ -16,6 +16,7 @@ rewrapped tree gives; a test compares the two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
@@ -26,6 +27,8 @@ from .attribution import LEAD, Split
 from .report import HEADING_TAGS, Block, ParsedReport
 
 _FORMATTER = "minimal"
+# What makes an attribute value more than '"' + value + '"': escapes or quotes.
+_NEEDS_CARE = re.compile("[&<>\"]")
 
 
 def annotate_report(
@@ -192,6 +195,12 @@ def _opening_tag(name: str, attrs: Mapping[str, str | list[str] | None]) -> str:
             value = " ".join(value)
         elif not isinstance(value, str):
             value = str(value)
-        escaped = EntitySubstitution.substitute_xml(value)
-        written.append(f"{key}={EntitySubstitution.quoted_attribute_value(escaped)}")
+        written.append(f"{key}={_quoted(value)}")
     return "<" + " ".join(written) + ">"
+
+
+def _quoted(value: str) -> str:
+    """Return an attribute value escaped and quoted, as Beautiful Soup writes it."""
+    if not _NEEDS_CARE.search(value):
+        return f'"{value}"'  # ids, slugs, class names: nothing to escape
+    return EntitySubstitution.quoted_attribute_value(EntitySubstitution.substitute_xml(value))

@@ -189,7 +189,8 @@ class _Matcher:
         for m in self.regex.finditer(text):
             # Most matches are written as the form is: no need to normalise.
             entry = table.get(m.group()) or table[surface_key(m.group())]
-            if not any(rule.rejects(text, m.start(), m.end()) for rule in entry.rules):
+            if not entry.rules or not any(
+                    rule.rejects(text, m.start(), m.end()) for rule in entry.rules):
                 out.append((m.start(), m.end(), entry))
         return out
 

@@ -50,7 +50,8 @@ def annotate_report(
     for attribution in split.paragraphs:
         element = attribution.block.element
         element["id"] = attribution.block.anchor
-        codes = [c for c in split.partners if c in attribution.countries and c in briefing_links]
+        countries = attribution.countries
+        codes = [c for c in split.partners if c in countries and c in briefing_links]
         element["data-countries"] = " ".join(slugs[c] for c in codes)
     for block in parsed.blocks:
         if block.is_heading:

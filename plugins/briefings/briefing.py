@@ -55,8 +55,10 @@ def first_sentence(text: str) -> str:
 def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher) -> list[Briefing]:
     """Build one briefing per partner that has at least one paragraph."""
     briefings = []
+    # Each paragraph's countries once (a union of two sets), not once per partner.
+    attributed = [(p, p.countries) for p in split.paragraphs]
     # A paragraph quoted in several briefings is serialised once.
-    quotations = {p.block.index: quoted_html(p.block) for p in split.paragraphs if p.countries}
+    quotations = {p.block.index: quoted_html(p.block) for p, countries in attributed if countries}
     for code in split.partners:
         excerpts = [
             Excerpt(
@@ -66,7 +68,7 @@ def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher) -> 
                 is_context=code not in p.primary,
                 reason=p.reasons.get(code, ""),
             )
-            for p in split.paragraphs_for(code)
+            for p, countries in attributed if code in countries
         ]
         if not excerpts:
             continue

@@ -253,11 +253,8 @@ class Splitter:
 
         if partners is None:
             partners = self._find_partners(title_reading, blocks, readings, home, aliases)
-            targets = set(partners)
-        else:
-            targets = set(partners)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
-                                                       targets, home)
+                                                       list(dict.fromkeys(partners)), home)
         return Split(
             partners=list(partners),
             home=home,
@@ -312,11 +309,13 @@ class Splitter:
     # -- attribution ---------------------------------------------------------
 
     def _attribute(self, title_reading: _Reading, blocks: Sequence[Block],
-                   readings: Mapping[int, _Reading], targets: set[str],
+                   readings: Mapping[int, _Reading], partners: list[str],
                    home: str | None):
         results: list[ParagraphAttribution] = []
         section_partners: dict[int, list[str]] = {}
-        order = list(targets)
+        # Sections list their partners in the report's partner order, never a
+        # set's: set order changes from one interpreter to the next.
+        order, targets = partners, set(partners)
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)

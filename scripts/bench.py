@@ -302,11 +302,11 @@ def format_growth(rows: list[Row]) -> str:
 
 def splitting_throughput(work: Path, count: int = THROUGHPUT_SAMPLE) -> str:
     """Split ``count`` synthetic reports in this process; return MB of Markdown per second."""
-    from briefings.evaluation import read_report
-    from briefings.splitcache import SplitInputs, split_source
     from briefings.attribution import Splitter
+    from briefings.evaluation import read_report
     from briefings.gazetteer import Gazetteer
     from briefings.settings import BriefingsConfig
+    from briefings.splitcache import SplitInputs, split_source
     from briefings.topics import TopicMatcher
 
     gazetteer = Gazetteer.default()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import ROOT, build_site, copy_content
 
 from briefings import adapter
 from briefings.parallel import BATCH, WorkerPool
-from sitebuild import ROOT, build_site, copy_content
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import benchcorpus  # noqa: E402

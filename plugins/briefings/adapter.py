@@ -42,13 +42,13 @@ from pelican.utils import slugify
 
 from .attribution import Splitter
 from .briefing import Briefing, excerpt_markup
-from .countries import Country, CountriesGenerator
+from .countries import CountriesGenerator, Country
 from .gazetteer import Gazetteer
 from .guards import guard_output_paths
 from .naming import choose_names, text_spellings
+from .parallel import WorkerPool
 from .sanitize import plain_html
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
-from .parallel import WorkerPool
 from .splitcache import (
     CACHE_FILE,
     SplitCache,

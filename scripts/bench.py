@@ -52,7 +52,7 @@ THROUGHPUT_SAMPLE = 300
 class BuildResult:
     """What one build in a child process measured."""
 
-    wall: float  # seconds, in the child, around Pelican.run()
+    wall: float  # seconds, in the child, from Pelican(settings) to the end of run()
     peak_mb: float  # the child's peak resident memory
     pages: int  # *.html files in the output
     feeds: int  # *.xml feed files in the output
@@ -82,6 +82,27 @@ def _timed(owner, name: str, totals: dict) -> None:
     setattr(owner, name, wrapper)
 
 
+def _time_plugin_work(totals: dict) -> None:
+    """Time everything the plugin does in the build's process.
+
+    Its signal handlers (settings and gazetteer at start-up, handing each
+    read report to the split workers, collecting the splits and making the
+    briefing articles, pinning report URLs, indexing taxonomy lists), the
+    countries context, and the incremental writer's bookkeeping. Wrapped
+    before Pelican registers the plugin, whose ``register()`` imports the
+    handlers by name.
+    """
+    from briefings import adapter, countries, incremental
+
+    for name in ("configure", "start_splitting", "report_read", "split_reports",
+                 "freeze_report_urls"):
+        _timed(adapter, name, totals)
+    _timed(incremental, "index_taxonomy_lists", totals)
+    _timed(countries.CountriesGenerator, "generate_context", totals)
+    for name in incremental.BOOKKEEPING:
+        _timed(incremental.IncrementalWriter, name, totals)
+
+
 def run_child(spec: dict) -> None:
     """Build one site as ``spec`` says and print the measurements as JSON."""
     import logging
@@ -93,20 +114,11 @@ def run_child(spec: dict) -> None:
                         format="%(levelname)s %(message)s")
     os.chdir(ROOT)
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=spec["settings"])
-    pelican = Pelican(settings)
     totals: dict[str, float] = {}
-    if "briefings.adapter" in sys.modules:
-        # The plugin's own work: splitting (with its cache), the countries
-        # context, and the incremental writer's bookkeeping.
-        splitter = sys.modules["briefings.adapter"].ReportSplitter
-        _timed(splitter, "report_read", totals)  # hands a read report to the workers
-        _timed(splitter, "split_all", totals)
-        _timed(sys.modules["briefings.countries"].CountriesGenerator, "generate_context",
-               totals)
-        incremental = sys.modules.get("briefings.incremental")
-        if incremental is not None:
-            for name in incremental.BOOKKEEPING:
-                _timed(incremental.IncrementalWriter, name, totals)
+    if "briefings" in settings["PLUGINS"]:
+        _time_plugin_work(totals)  # before Pelican registers the plugin's handlers
+    start = time.perf_counter()  # the plugin's start-up work is part of the build
+    pelican = Pelican(settings)
     articles = {}
 
     def count_articles(generator):
@@ -119,7 +131,6 @@ def run_child(spec: dict) -> None:
         from pyinstrument import Profiler
         profiler = Profiler(interval=0.002)
         profiler.start()
-    start = time.perf_counter()
     pelican.run()
     wall = time.perf_counter() - start
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped split workers
@@ -276,9 +287,14 @@ def format_targets(rows: list[Row]) -> str:
 
     for r in rows:
         check(f"N={r.n:,} ratio to plain Pelican <= 1.00", r.ratio, 1.0, f"{r.ratio:.2f}")
-        check(f"N={r.n:,} plugin share of the full build < 10%", r.plugin_share, 0.0999,
-              f"{100 * r.plugin_share:.1f}% of the wall time in the build's process; "
-              f"{100 * r.plugin_cpu_share:.1f}% counting the split workers' CPU")
+        check(f"N={r.n:,} plugin share of the full build < 10% (wall time the plugin "
+              "holds the build's process)", r.plugin_share, 0.0999,
+              f"{100 * r.plugin_share:.1f}%")
+        # Splitting runs on other cores, so it costs CPU the wall time above
+        # does not show; say so, so nobody reads the first figure as the cost.
+        lines.append(f"note: N={r.n:,} the plugin's CPU, the split workers' included, is "
+                     f"{100 * r.plugin_cpu_share:.1f}% of the build's wall time (the split runs "
+                     "on the other cores, alongside Pelican's reading)")
         check(f"N={r.n:,} rebuild after one edit <= 0.50 of a full build", r.rebuild_ratio,
               0.5, f"{r.rebuild_ratio:.2f}")
     if 1000 in by_n and LARGE_N in by_n:

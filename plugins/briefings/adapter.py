@@ -248,7 +248,8 @@ class ReportSplitter:
             if code not in covered:
                 logger.warning("briefings: %s: no paragraph is about %s; no briefing for it",
                                path, self.gazetteer.get(code).name)
-        articles = [self.briefing_article(report, b) for b in result.briefings]
+        report_url = report.url  # a property Pelican formats on every read
+        articles = [self.briefing_article(report, b, report_url) for b in result.briefings]
         for article in articles:
             article.siblings = [a for a in articles if a is not article]
         report.briefings = articles
@@ -297,7 +298,7 @@ class ReportSplitter:
         Pelican's generated_content, so `{filename}` links and caches find it)."""
         return f"{os.path.splitext(report.source_path)[0]}.{country.slug}.briefing"
 
-    def briefing_article(self, report, briefing: Briefing) -> Article:
+    def briefing_article(self, report, briefing: Briefing, report_url: str) -> Article:
         country = self.country(briefing.code)
         fields = {"report_slug": report.slug, "country_slug": country.slug}
         link = "{filename}/" + report.relative_source_path + "#%s"
@@ -324,7 +325,6 @@ class ReportSplitter:
         article.country = country
         article.report = report
         article.excerpts = briefing.excerpts
-        report_url = report.url  # a property Pelican formats on every read
         for excerpt in briefing.excerpts:
             excerpt.url = f"{report_url}#{excerpt.anchor}"
         return article

@@ -17,10 +17,8 @@ from pelican.utils import slugify
 logger = logging.getLogger(__name__)
 
 
-def _inside(output_path: str, save_as: str) -> bool:
-    root = os.path.abspath(output_path)
-    target = os.path.abspath(os.path.join(root, save_as))
-    return target.startswith(root + os.sep)
+def _inside(root: str, save_as: str) -> bool:
+    return os.path.abspath(os.path.join(root, save_as)).startswith(root + os.sep)
 
 
 def _reslug(article, slug: str) -> None:
@@ -41,19 +39,23 @@ def _safe_slug(article) -> str:
 
 def guard_output_paths(articles, output_path: str) -> None:
     """Give every article a save_as inside ``output_path`` that no other has."""
+    root = os.path.abspath(output_path)
     taken: dict[str, str] = {}
     for article in sorted(articles, key=lambda a: a.source_path or ""):
         path = article.relative_source_path
-        if not _inside(output_path, article.save_as):
+        save_as = article.save_as  # Pelican formats it from settings on every read
+        if not _inside(root, save_as):
             logger.warning("briefings: %s: its slug or save_as %r points outside the "
-                           "output folder; using a safe slug instead", path, article.save_as)
+                           "output folder; using a safe slug instead", path, save_as)
             _reslug(article, _safe_slug(article))
-        if article.save_as in taken:
+            save_as = article.save_as
+        if save_as in taken:
             base, n = _safe_slug(article), 2
-            original = article.save_as
-            while article.save_as in taken:
+            original = save_as
+            while save_as in taken:
                 _reslug(article, f"{base}-{n}")
+                save_as = article.save_as
                 n += 1
             logger.warning("briefings: %s would be written to %s like %s; published at "
-                           "%s instead", path, original, taken[original], article.save_as)
-        taken[article.save_as] = path
+                           "%s instead", path, original, taken[original], save_as)
+        taken[save_as] = path

@@ -147,8 +147,11 @@ class ReportSplitter:
         return self.countries[code]
 
     def report_read(self, report) -> None:
-        """Start splitting a report Pelican has just read, unless it is cached."""
-        job = self.job(report)
+        """Start splitting a report Pelican has just read."""
+        self.start(self.job(report))
+
+    def start(self, job: SplitJob) -> None:
+        """Hand a report to the workers, unless it is cached or already with them."""
         if job.key not in self.cache.previous and job.key not in self.tickets:
             self.tickets[job.key] = self.pool.submit(job.task)
 
@@ -159,8 +162,7 @@ class ReportSplitter:
         guard_output_paths(reports, self.generator.output_path)
         jobs = [self.prepare(report) for report in reports]
         for job in jobs:  # reports read from Pelican's cache, or changed since
-            if job.key not in self.cache.previous and job.key not in self.tickets:
-                self.tickets[job.key] = self.pool.submit(job.task)
+            self.start(job)
         made = []
         # Long builds say how far the split is, every few seconds, not per file.
         next_progress = time.monotonic() + PROGRESS_EVERY

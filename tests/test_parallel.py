@@ -146,3 +146,21 @@ def test_cached_rebuild_with_workers_matches_a_clean_build(content, tmp_path):
     assert rebuilt.keys() == clean.keys()
     assert [name for name in clean if rebuilt[name] != clean[name]] == []
     assert b"A correction was appended." in rebuilt[f"reports/{edited.stem}/index.html"]
+
+
+PARENT = os.getpid()
+
+
+def square_unless_in_a_worker_for_13(n: int) -> int:
+    if n == 13 and os.getpid() != PARENT:
+        os._exit(1)  # as the out-of-memory killer would stop a worker
+    return n * n
+
+
+def test_a_killed_worker_costs_time_not_items(caplog):
+    with WorkerPool(square_unless_in_a_worker_for_13, workers=2, wait_limit=3) as pool:
+        tickets = [pool.submit(n) for n in range(40)]
+        with caplog.at_level(logging.WARNING):
+            results = [pool.outcome(t).result for t in tickets]
+    assert results == [n * n for n in range(40)]
+    assert "a worker process stopped answering" in caplog.text

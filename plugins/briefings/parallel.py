@@ -16,6 +16,7 @@ the same either way.
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 import os
 import sys
@@ -30,6 +31,12 @@ Result = TypeVar("Result")
 # Items go to the workers this many at a time; workers start with the first
 # full batch (fewer items never pay for starting processes).
 BATCH = 8
+# Seconds to wait for one batch before taking it as lost: a worker killed
+# (by the out-of-memory killer, say) never answers, and the pool would wait
+# for it forever. The pool is then stopped and the rest runs in this process.
+WAIT_LIMIT = 300.0
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,15 +91,17 @@ class WorkerPool(Generic[Item, Result]):
     when the pool closes.
     """
 
-    def __init__(self, function: Callable[[Item], Result], workers: int | None = None):
+    def __init__(self, function: Callable[[Item], Result], workers: int | None = None,
+                 wait_limit: float = WAIT_LIMIT):
         """:param workers: processes to use; None, one per core; 1, none (run here)."""
         self.function = function
         self.workers = available_cores() if workers is None else workers
+        self.wait_limit = wait_limit
         self._pool = None
         self._tickets = itertools.count()
         self._waiting: dict[int, Item] = {}  # submitted, not yet sent to workers
-        # ticket -> (the batch it went in, its place in the batch)
-        self._sent: dict[int, tuple[multiprocessing.pool.AsyncResult, int]] = {}
+        # ticket -> (the batch it went in, its place in the batch, the item)
+        self._sent: dict[int, tuple[multiprocessing.pool.AsyncResult, int, Item]] = {}
 
     @property
     def parallel(self) -> bool:
@@ -116,8 +125,12 @@ class WorkerPool(Generic[Item, Result]):
             self._send_waiting()  # the last, short batch
         if ticket in self._waiting:
             return self._run_here(self._waiting.pop(ticket))
-        batch, place = self._sent.pop(ticket)
-        return batch.get()[place]
+        batch, place, item = self._sent.pop(ticket)
+        try:
+            return batch.get(timeout=self.wait_limit)[place]
+        except multiprocessing.TimeoutError:
+            self._take_back_from_workers()
+            return self._run_here(item)
 
     def close(self) -> None:
         """Stop the workers; outcomes not yet asked for are dropped."""
@@ -146,9 +159,22 @@ class WorkerPool(Generic[Item, Result]):
         # In batches: each hand-off wakes the pool's feeder thread, which
         # competes with Pelican's reading for the interpreter lock.
         batch = self._pool.apply_async(_outcomes, (list(self._waiting.values()),))
-        for place, ticket in enumerate(self._waiting):
-            self._sent[ticket] = (batch, place)
+        for place, (ticket, item) in enumerate(self._waiting.items()):
+            self._sent[ticket] = (batch, place, item)
         self._waiting.clear()
+
+    def _take_back_from_workers(self) -> None:
+        """Stop the workers and queue what they have not returned to run here."""
+        logger.warning("briefings: a worker process stopped answering for %.0f s; "
+                       "the remaining %d splits run in this process",
+                       self.wait_limit, len(self._sent) + len(self._waiting) + 1)
+        for ticket, (_, _, item) in self._sent.items():
+            self._waiting[ticket] = item
+        self._sent.clear()
+        self._pool.terminate()
+        self._pool.join()
+        self._pool = None
+        self.workers = 1  # not again in this pool
 
     def _run_here(self, item: Item) -> Outcome[Result]:
         global _task

@@ -25,7 +25,9 @@ THEME = "theme"
 # Report URLs come from the file name, so editing a headline never moves a page.
 SLUGIFY_SOURCE = "basename"
 
-PLUGIN_PATHS = ["plugins"]
+# The plugin is installed like any Pelican plugin (`pip install -e .`, from
+# requirements.txt); Pelican finds it as the namespace package
+# pelican.plugins.briefings.
 PLUGINS = ["briefings"]
 
 # Reports are articles; briefings are articles the plugin derives from them.

@@ -10,6 +10,7 @@ import shutil
 import sys
 
 from invoke import task
+
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
@@ -107,8 +108,8 @@ def livereload(c):
         f"{theme_path}/templates/**/*.html",
         f"{theme_path}/static/**/*.css",
         "{}/**/*.md".format(SETTINGS["PATH"]),
-        "plugins/briefings/**/*.py",
-        "plugins/briefings/data/*",
+        "plugins/pelican/plugins/briefings/**/*.py",
+        "plugins/pelican/plugins/briefings/data/*",
     ]:
         server.watch(glob, cached_build)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
@@ -117,8 +118,7 @@ def livereload(c):
 @task(help={"file": "the report to split", "automatic": "ignore Countries: and the site default"})
 def split(c, file, automatic=False):
     """Show how a report splits into briefings, and why, without building."""
-    sys.path.insert(0, SETTINGS["PLUGIN_PATHS"][0])
-    from briefings.explain import explain
+    from pelican.plugins.briefings.explain import explain
 
     try:
         print(explain(file, SETTINGS_FILE_BASE, automatic=automatic))

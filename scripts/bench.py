@@ -37,7 +37,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "plugins"))
 
 import benchcorpus  # noqa: E402
 
@@ -92,7 +91,9 @@ def _time_plugin_work(totals: dict) -> None:
     before Pelican registers the plugin, whose ``register()`` imports the
     handlers by name.
     """
-    from briefings import adapter, countries, incremental
+    from pelican.plugins.briefings import generator as countries
+    from pelican.plugins.briefings import handlers as adapter
+    from pelican.plugins.briefings import incremental
 
     for name in ("configure", "start_splitting", "report_read", "split_reports",
                  "freeze_report_urls"):
@@ -318,12 +319,12 @@ def format_growth(rows: list[Row]) -> str:
 
 def splitting_throughput(work: Path, count: int = THROUGHPUT_SAMPLE) -> str:
     """Split ``count`` synthetic reports in this process; return MB of Markdown per second."""
-    from briefings.attribution import Splitter
-    from briefings.evaluation import read_report
-    from briefings.gazetteer import Gazetteer
-    from briefings.settings import BriefingsConfig
-    from briefings.splitcache import SplitInputs, split_source
-    from briefings.topics import TopicMatcher
+    from pelican.plugins.briefings.core.attribution import Splitter
+    from pelican.plugins.briefings.core.evaluation import read_report
+    from pelican.plugins.briefings.core.gazetteer import Gazetteer
+    from pelican.plugins.briefings.core.pipeline import SplitInputs, split_source
+    from pelican.plugins.briefings.core.topics import TopicMatcher
+    from pelican.plugins.briefings.settings import BriefingsConfig
 
     gazetteer = Gazetteer.default()
     config = BriefingsConfig.from_settings({}, gazetteer)
@@ -352,9 +353,9 @@ def corpus_quality() -> str:
     """Return the splitter's recall and precision on the labelled corpus, if present."""
     if not any(CORPUS.glob("*.labels.json")):
         return "labelled corpus: tests/data/corpus has no reports yet"
-    from briefings.attribution import Splitter
-    from briefings.evaluation import score_corpus
-    from briefings.gazetteer import Gazetteer
+    from pelican.plugins.briefings.core.attribution import Splitter
+    from pelican.plugins.briefings.core.evaluation import score_corpus
+    from pelican.plugins.briefings.core.gazetteer import Gazetteer
 
     splitter = Splitter(Gazetteer.default())
     lines = []

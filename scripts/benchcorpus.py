@@ -20,7 +20,7 @@ import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "plugins" / "briefings" / "data"
+DATA = ROOT / "plugins" / "pelican" / "plugins" / "briefings" / "data"
 FIRST_DAY = dt.date(2020, 1, 1)
 SEED = 20251212
 

@@ -1,4 +1,6 @@
-"""Build plugins/briefings/data/countries.json from countryinfo plus reviewed overrides.
+"""Build the gazetteer (data/countries.json) from countryinfo plus reviewed overrides.
+
+The data folder is plugins/pelican/plugins/briefings/data/.
 
 A development-time script, run once by hand; its output is committed and is the
 only thing the plugin reads at run time. Needs the dev-only packages pinned in
@@ -7,7 +9,7 @@ requirements-dev.txt (countryinfo, pycountry):
     .venv/bin/python scripts/build_gazetteer.py            # write countries.json
     .venv/bin/python scripts/build_gazetteer.py --check    # fail if it is out of date
 
-What comes from where (details and review notes: plugins/briefings/data/README.md):
+What comes from where (details and review notes: plugins/pelican/plugins/briefings/data/README.md):
 
 - countryinfo: the short name, formal English alternative names, the demonym
   (plus a regular plural) and the capital of each UN member;
@@ -31,7 +33,8 @@ from pathlib import Path
 import pycountry
 from countryinfo import all_countries
 
-DATA = Path(__file__).resolve().parent.parent / "plugins" / "briefings" / "data"
+PLUGIN = Path(__file__).resolve().parent.parent / "plugins" / "pelican" / "plugins" / "briefings"
+DATA = PLUGIN / "data"
 OVERRIDES = DATA / "overrides.json"
 OUTPUT = DATA / "countries.json"
 

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from pelican import Pelican
 from pelican.settings import read_settings
 

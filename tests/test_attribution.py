@@ -5,11 +5,11 @@ from textwrap import dedent
 import markdown
 import pytest
 
-from briefings.aliases import AliasLearner
-from briefings.attribution import Splitter
-from briefings.cues import default_cues
-from briefings.gazetteer import Gazetteer
-from briefings.report import parse_report
+from pelican.plugins.briefings.core.aliases import AliasLearner
+from pelican.plugins.briefings.core.attribution import Splitter
+from pelican.plugins.briefings.core.cues import default_cues
+from pelican.plugins.briefings.core.gazetteer import Gazetteer
+from pelican.plugins.briefings.core.report import parse_report
 
 GAZ = Gazetteer.default()
 

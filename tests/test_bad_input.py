@@ -7,7 +7,6 @@ that the seed's five briefings are still there, intact.
 import logging
 
 import pytest
-
 from sitebuild import build_site, copy_content, excerpt_texts, soup
 
 SEED = "ashgabat-2025-12-12"
@@ -109,7 +108,7 @@ def test_raw_html_is_sanitized_in_briefings_reports_and_feeds(tmp_path, caplog):
 
 
 def test_sixty_countries_warns_but_builds(tmp_path, caplog):
-    from briefings.gazetteer import Gazetteer
+    from pelican.plugins.briefings.core.gazetteer import Gazetteer
     names = [c.name for c in Gazetteer.default().countries[:60]]
     body = "\n\n".join(f"{n} signed the declaration." for n in names)
     text = GOOD_HEAD + "Countries: " + ", ".join(names) + "\n\n" + body + "\n"

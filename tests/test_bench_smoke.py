@@ -33,6 +33,6 @@ def test_bench_prints_its_table():
     assert float(ratio) > 0 and 0 < float(share.rstrip("%")) < 100
     assert float(cpu_share.rstrip("%")) >= float(share.rstrip("%"))
     assert re.search(r"splitting in worker processes [\d.]+ s CPU", run.stdout)
-    assert 0 < float(rebuild) and 0 < float(rebuild_ratio)
+    assert float(rebuild) > 0 and float(rebuild_ratio) > 0
     assert re.search(r"splitting core: 5 reports, [\d.]+ MB of Markdown .* MB/s", run.stdout)
     assert re.search(r"labelled corpus .*recall [\d.]+, precision [\d.]+", run.stdout)

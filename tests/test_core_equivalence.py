@@ -15,11 +15,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from briefings import topics as topics_module
-from briefings.annotate import annotate_report
-from briefings.attribution import LEAD, Splitter
-from briefings.cues import _alternation, _flat_alternation, default_cues
-from briefings.gazetteer import (
+from pelican.plugins.briefings.core import topics as topics_module
+from pelican.plugins.briefings.core.annotate import annotate_report
+from pelican.plugins.briefings.core.attribution import LEAD, Splitter
+from pelican.plugins.briefings.core.cues import _alternation, _flat_alternation, default_cues
+from pelican.plugins.briefings.core.gazetteer import (
     Gazetteer,
     _AliasMatcher,
     _Entry,
@@ -27,8 +27,8 @@ from briefings.gazetteer import (
     ascii_fold,
     surface_key,
 )
-from briefings.report import normalise_space, parse_report
-from briefings.topics import _WORD, TopicMatcher, load_topic_map
+from pelican.plugins.briefings.core.report import normalise_space, parse_report
+from pelican.plugins.briefings.core.topics import _WORD, TopicMatcher, load_topic_map
 
 GAZ = Gazetteer.default()
 SPLITTER = Splitter(GAZ)

@@ -3,11 +3,11 @@
 from pathlib import Path
 
 import pytest
-
-from briefings.attribution import Splitter
-from briefings.evaluation import score_corpus, score_report
-from briefings.gazetteer import Gazetteer
 from sitebuild import SEED_DIR, SEED_REPORT
+
+from pelican.plugins.briefings.core.attribution import Splitter
+from pelican.plugins.briefings.core.evaluation import score_corpus, score_report
+from pelican.plugins.briefings.core.gazetteer import Gazetteer
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

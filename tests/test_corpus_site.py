@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sitebuild import SITEURL, build_site, copy_content
+
 from sitecheck import run_checks
 from sitecheck.report import format_report
 
@@ -41,6 +41,7 @@ def test_corpus_site_passes_every_check(corpus_site):
 
 def test_every_labelled_partner_has_a_hub_and_feeds(corpus_site):
     import json
+
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings.gazetteer import (
+from pelican.plugins.briefings.core.gazetteer import (
     DEFAULT_DATA,
     FIELD_KINDS,
     Gazetteer,

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT, build_site, copy_content
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -113,7 +112,7 @@ def test_split_cache_serves_unchanged_reports(tmp_path, caplog):
     content = copy_content(tmp_path / "content")
     settings = {"CACHE_PATH": str(tmp_path / "cache"), **CACHED}
     build_site(content, tmp_path / "out", **settings)
-    caplog.set_level("INFO", logger="briefings")
+    caplog.set_level("INFO", logger="pelican.plugins.briefings")
     build_site(content, tmp_path / "out", **settings)
     assert "split 1 reports into 5 briefings (1 from the split cache)" in caplog.text
     assert "rendered 0 pages and feeds" in caplog.text
@@ -121,11 +120,11 @@ def test_split_cache_serves_unchanged_reports(tmp_path, caplog):
 
 BUILD_AND_LOG = """
 import logging, sys
-sys.path[:0] = [sys.argv[1] + "/tests", sys.argv[1] + "/plugins"]
+sys.path[:0] = [sys.argv[1] + "/tests"]
 from pathlib import Path
 from sitebuild import build_site
 logging.basicConfig(level=logging.INFO, format="%(message)s")
-logging.getLogger("briefings").setLevel(logging.INFO)
+logging.getLogger("pelican.plugins.briefings").setLevel(logging.INFO)
 build_site(Path(sys.argv[2]), Path(sys.argv[3]), CACHE_PATH=sys.argv[4],
            CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
 """

@@ -1,8 +1,9 @@
 """Countries are named (and their feeds slugged) the way the desk spells them."""
 
-from briefings.gazetteer import Gazetteer
-from briefings.naming import choose_names
 from sitebuild import build_site, copy_content
+
+from pelican.plugins.briefings.core.gazetteer import Gazetteer
+from pelican.plugins.briefings.core.naming import choose_names
 
 GAZ = Gazetteer.default()
 
@@ -41,7 +42,7 @@ def test_a_setting_renames_a_country(tmp_path):
 
 
 def test_automatic_mode_names_a_country_as_the_text_spells_it():
-    from briefings.naming import text_spellings
+    from pelican.plugins.briefings.core.naming import text_spellings
     ci = GAZ.resolve("Ivory Coast").code
     text = "Côte d’Ivoire and Ghana met. Côte d’Ivoire said… The UK and Ghana agreed."
     assert (ci, "Côte d’Ivoire") in text_spellings(text, GAZ)
@@ -49,6 +50,6 @@ def test_automatic_mode_names_a_country_as_the_text_spells_it():
 
 
 def test_countries_line_separators_keep_names_with_and():
-    from briefings.adapter import countries_line_names
+    from pelican.plugins.briefings.core.partners import countries_line_names
     assert countries_line_names("Russia, Iraq and Myanmar; Trinidad and Tobago", GAZ) == [
         "Russia", "Iraq", "Myanmar", "Trinidad and Tobago"]

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOT, build_site, copy_content
 
-from briefings import adapter
-from briefings.parallel import BATCH, WorkerPool
+from pelican.plugins.briefings import splitter as adapter
+from pelican.plugins.briefings.workers import BATCH, WorkerPool
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import benchcorpus  # noqa: E402

@@ -4,11 +4,11 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefings.attribution import Splitter
-from briefings.briefing import make_briefings
-from briefings.gazetteer import Gazetteer
-from briefings.report import parse_report
-from briefings.topics import TopicMatcher, load_topic_map
+from pelican.plugins.briefings.core.attribution import Splitter
+from pelican.plugins.briefings.core.briefing import make_briefings
+from pelican.plugins.briefings.core.gazetteer import Gazetteer
+from pelican.plugins.briefings.core.report import parse_report
+from pelican.plugins.briefings.core.topics import TopicMatcher, load_topic_map
 
 GAZ = Gazetteer.default()
 SPLITTER = Splitter(GAZ)
@@ -16,8 +16,7 @@ TOPICS = TopicMatcher(load_topic_map())
 PARTNERS = ["Russia", "Iraq", "Oman", "Pakistan", "Myanmar", "Turkmenistan", "Qatar", "Kenya"]
 
 words = st.sampled_from(
-    "the minister met officials to discuss trade energy and transport links on Monday "
-    "both sides agreed border cooperation later during talks said".split())
+    ["the", "minister", "met", "officials", "to", "discuss", "trade", "energy", "and", "transport", "links", "on", "Monday", "both", "sides", "agreed", "border", "cooperation", "later", "during", "talks", "said"])
 country_refs = st.sampled_from([
     "Russia", "Russian", "Moscow", "Iraqi", "Baghdad", "Basra", "Oman’s", "Omani", "Pakistan",
     "Islamabad", "Myanmar", "Turkmen", "Ashgabat", "Qatar", "Doha", "Kenyan", "Iran", "Tehran",

@@ -3,11 +3,11 @@
 import json
 
 import markdown
-
-from briefings.attribution import Splitter
-from briefings.gazetteer import Gazetteer
-from briefings.report import parse_report
 from sitebuild import SEED_DIR
+
+from pelican.plugins.briefings.core.attribution import Splitter
+from pelican.plugins.briefings.core.gazetteer import Gazetteer
+from pelican.plugins.briefings.core.report import parse_report
 
 
 def test_pasted_copy_with_one_paragraph_per_line_is_split_and_attributed():

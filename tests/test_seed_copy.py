@@ -7,7 +7,6 @@ and always with the digests recorded when the copy was made.
 import hashlib
 
 import pytest
-
 from sitebuild import SEED_DIR, SHARED_SEED_DIR
 
 DIGESTS = {

@@ -11,9 +11,15 @@ import re
 
 import feedparser
 import pytest
-
-from sitebuild import (SEED_DIR, SEED_REPORT, build_site, copy_content, excerpt_texts,
-                       seed_labels, soup)
+from sitebuild import (
+    SEED_DIR,
+    SEED_REPORT,
+    build_site,
+    copy_content,
+    excerpt_texts,
+    seed_labels,
+    soup,
+)
 
 LABELS = seed_labels()
 SEED_LINES = [

@@ -1,10 +1,10 @@
 """Each BRIEFING_* setting does what the README table says, in a real build."""
 
 import pytest
-
-from briefings.gazetteer import Gazetteer
-from briefings.settings import DEFAULTS, BriefingsConfig, SettingsError
 from sitebuild import build_site, copy_content, excerpt_texts, soup
+
+from pelican.plugins.briefings.core.gazetteer import Gazetteer
+from pelican.plugins.briefings.settings import DEFAULTS, BriefingsConfig, SettingsError
 
 SEED = "ashgabat-2025-12-12"
 REPORT = """Title: Ankara talks

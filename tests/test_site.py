@@ -5,7 +5,6 @@ from urllib.parse import urljoin, urlparse
 
 import feedparser
 import pytest
-
 from sitebuild import SITEURL, build_site, copy_content, excerpt_texts, soup
 
 ROOT_DATA = __import__("pathlib").Path(__file__).parent / "data" / "site"

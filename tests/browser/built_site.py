@@ -27,7 +27,6 @@ def build_site(output: Path, **overrides) -> Path:
         override={
             "PATH": str(ROOT / "content"),
             "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "OUTPUT_PATH": str(output),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,

@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).with_name("data") / "countries.json"
+from . import DATA_DIR
+
+DEFAULT_DATA = DATA_DIR / "countries.json"
 
 # Field of countries.json -> Mention.kind, in priority order: when one country
 # lists the same form twice (Singapore, the city-state), the earlier kind wins.

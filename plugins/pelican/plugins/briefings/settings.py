@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .gazetteer import Gazetteer
-from .topics import load_topic_map
+from .core.gazetteer import Gazetteer
+from .core.partners import resolve_country
+from .core.topics import load_topic_map
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,8 @@ class BriefingsConfig:
     workers: int | None  # None: one per core
 
     @classmethod
-    def from_settings(cls, settings: Mapping, gazetteer: Gazetteer | None = None) -> BriefingsConfig:
+    def from_settings(cls, settings: Mapping,
+                      gazetteer: Gazetteer | None = None) -> BriefingsConfig:
         """Build the config from Pelican settings, or raise SettingsError."""
         gazetteer = gazetteer or Gazetteer.default()
         merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
@@ -111,16 +113,6 @@ class BriefingsConfig:
             max_countries=max_countries,
             workers=workers,
         )
-
-
-def resolve_country(name: str, gazetteer: Gazetteer) -> str:
-    """Return the code for a country name, or raise ValueError with a suggestion."""
-    country = gazetteer.resolve(name)
-    if country is not None:
-        return country.code
-    suggestion = gazetteer.suggest(name)
-    hint = f" (did you mean {suggestion}?)" if suggestion else ""
-    raise ValueError(f"unknown country {name!r}{hint}")
 
 
 def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:

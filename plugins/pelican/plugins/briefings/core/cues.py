@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_CUES_PATH = Path(__file__).with_name("data") / "cues.json"
+from . import DATA_DIR
+
+DEFAULT_CUES_PATH = DATA_DIR / "cues.json"
 
 
 def _alternation(phrases, ignore_case: bool = False) -> str:

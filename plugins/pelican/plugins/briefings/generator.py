@@ -14,6 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
+
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 

@@ -18,7 +18,7 @@ import markdown
 
 from .attribution import Splitter
 from .gazetteer import Gazetteer
-from .splitcache import SplitInputs, parse_and_split
+from .pipeline import SplitInputs, parse_and_split
 
 
 @dataclass

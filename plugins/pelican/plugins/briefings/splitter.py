@@ -1,57 +1,28 @@
-"""Pelican adapter: read settings, split reports, create briefing articles.
+"""Split the reports of one build into briefing articles.
 
-Signals used, and why:
-
-* ``initialized``: inject the URL setting defaults (so a site overrides them
-  in pelicanconf.py like core settings) and validate every BRIEFING_*
-  setting before any work, stopping the build with a message naming the bad
-  setting.
-* ``article_generator_init`` and ``content_object_init``: start splitting
-  each report, in worker processes (parallel.py), as soon as Pelican has
-  read it, so splitting overlaps Pelican's reading of the others.
-* ``article_generator_pretaxonomy``: collect the splits and add each
-  report's briefings to ``generator.articles`` *before* Pelican builds tags,
-  categories and feeds, so briefings take part in all of them.
-* ``get_generators``: add :class:`CountriesGenerator` for hubs and feeds.
-* ``readers_init``: make unreadable files name their problem (readers.py).
-* ``get_writer`` and ``article_generator_finalized`` (incremental.py): with
-  the content cache on, skip rendering unchanged pages; always, give Pelican's
-  tag and category lists a constant-time ``in``.
-
-With the content cache on (CACHE_CONTENT / LOAD_CONTENT_CACHE) a report whose
-source and split settings are unchanged is not split again (splitcache.py).
-
-Per-report problems are logged with the report's path and skipped; they never
-stop the build.
+Pelican side: :class:`ReportSplitter` takes each report as Pelican reads it,
+hands it to the worker pool (workers.py), collects the core's split results
+(through the split cache) and turns them into briefing ``Article`` objects
+(articles.py). One instance lives for one build.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 import time
 from dataclasses import dataclass
-from functools import lru_cache
-from html import escape
 from pathlib import Path
 
 from pelican.contents import Article
-from pelican.urlwrappers import Category, Tag
-from pelican.utils import slugify
+from pelican.urlwrappers import Category
 
-from .attribution import Splitter
-from .briefing import Briefing, excerpt_markup
-from .countries import CountriesGenerator, Country
-from .gazetteer import Gazetteer
-from .guards import guard_output_paths
-from .naming import choose_names, text_spellings
-from .parallel import WorkerPool
-from .sanitize import plain_html
-from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError, resolve_country
-from .splitcache import (
-    CACHE_FILE,
-    SplitCache,
+from .articles import REPORT, BriefingFactory, briefing_href, plain_title
+from .core.attribution import Splitter
+from .core.gazetteer import Gazetteer
+from .core.naming import choose_names, text_spellings
+from .core.partners import countries_line_names, report_partners
+from .core.pipeline import (
     SplitInputs,
     SplitResult,
     fill_country_names,
@@ -61,12 +32,15 @@ from .splitcache import (
     split_key,
     split_source,
 )
-from .topics import TopicMatcher
+from .core.topics import TopicMatcher
+from .generator import Country
+from .guards import guard_output_paths
+from .settings import BriefingsConfig
+from .splitcache import CACHE_FILE, SplitCache
+from .workers import WorkerPool
 
 logger = logging.getLogger(__name__)
 
-_LIST_SEPARATORS = re.compile(r"\s*[,;]\s*")
-_AND = re.compile(r"\s+(?:and|&)\s+")
 # Attribute set on a report when its original HTML is kept, so a cached
 # report (CACHE_CONTENT) is split from its source, never from our output.
 _SOURCE_ATTR = "_briefings_source_html"
@@ -91,24 +65,6 @@ class SplitJob:
     key: str
 
 
-def configure(pelican) -> None:
-    """Inject URL defaults and stop the build on an unusable setting."""
-    for key, value in URL_DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    try:
-        BriefingsConfig.from_settings(pelican.settings)
-    except SettingsError as error:
-        logger.critical("briefings: %s", error)
-        # SystemExit, not an exception: Pelican prints a traceback for
-        # exceptions, and a settings mistake deserves one clear line.
-        raise SystemExit(2) from None
-
-
-def get_generators(pelican):
-    """Add the generator that writes country hubs and feeds."""
-    return CountriesGenerator
-
-
 class ReportSplitter:
     """Split the reports of one build; lives only for that build.
 
@@ -128,7 +84,8 @@ class ReportSplitter:
         self.topics = TopicMatcher(self.config.topics)
         self.countries: dict[str, Country] = {}
         self.names: dict[str, str] = {}  # code -> display name, set per build
-        self.category = Category(self.config.category, self.settings)
+        self.articles = BriefingFactory(self.config, self.settings, generator.context,
+                                        Category(self.config.category, self.settings))
         # The split cache follows Pelican's content-cache switches.
         self.cache = SplitCache(Path(self.settings["CACHE_PATH"]) / CACHE_FILE,
                                 load=self.settings.get("LOAD_CONTENT_CACHE", False),
@@ -156,7 +113,8 @@ class ReportSplitter:
             self.tickets[job.key] = self.pool.submit(job.task)
 
     def split_all(self) -> None:
-        reports = [a for a in self.generator.articles if not hasattr(a, "country")]
+        reports = [a for a in self.generator.articles
+                   if getattr(a, "briefing_role", REPORT) == REPORT]
         self.names = self.display_names(reports)
         # Reports first, so briefing paths are built from safe report slugs.
         guard_output_paths(reports, self.generator.output_path)
@@ -218,6 +176,7 @@ class ReportSplitter:
         """Keep a report's source for later builds and return its split job."""
         setattr(report, _SOURCE_ATTR, getattr(report, _SOURCE_ATTR, None) or report._content)
         report.title = plain_title(report.title)
+        report.briefing_role = REPORT
         report.briefings, report.countries = [], []
         job = self.job(report)
         partners = job.task.inputs.partners
@@ -251,7 +210,8 @@ class ReportSplitter:
                 logger.warning("briefings: %s: no paragraph is about %s; no briefing for it",
                                path, self.gazetteer.get(code).name)
         report_url = report.url  # a property Pelican formats on every read
-        articles = [self.briefing_article(report, b, report_url) for b in result.briefings]
+        articles = [self.articles.make(report, b, self.country(b.code), report_url)
+                    for b in result.briefings]
         for article in articles:
             article.siblings = [a for a in articles if a is not article]
         report.briefings = articles
@@ -294,135 +254,3 @@ class ReportSplitter:
             self._partners[key] = report_partners(raw, self.config.countries,
                                                   self.gazetteer, report.relative_source_path)
         return self._partners[key]
-
-    def briefing_source(self, report, country: Country) -> str:
-        """Return a briefing's virtual source path (it names the briefing in
-        Pelican's generated_content, so `{filename}` links and caches find it)."""
-        return f"{os.path.splitext(report.source_path)[0]}.{country.slug}.briefing"
-
-    def briefing_article(self, report, briefing: Briefing, report_url: str) -> Article:
-        country = self.country(briefing.code)
-        fields = {"report_slug": report.slug, "country_slug": country.slug}
-        link = "{filename}/" + report.relative_source_path + "#%s"
-        content = "\n".join(excerpt_markup(e, link % e.anchor) for e in briefing.excerpts)
-        metadata = {
-            "title": self.config.title.format(country=country.name, report_title=report.title),
-            "date": report.date,
-            "slug": slugify(f"{report.slug}-{country.slug}"),
-            "category": self.category,
-            "tags": [Tag(country.name, self.settings)]
-            + [Tag(t, self.settings) for t in briefing.topics],
-            "template": "briefing",
-            "summary": escape(briefing.summary, quote=False),
-            "save_as": self.config.save_as.format(**fields),
-            "url": self.config.url.format(**fields),
-            "lang": report.lang,
-        }
-        for key in ("modified", "author", "authors"):
-            if hasattr(report, key):
-                metadata[key] = getattr(report, key)
-        article = Article(content, metadata=metadata, settings=self.settings,
-                          source_path=self.briefing_source(report, country),
-                          context=self.generator.context)
-        article.country = country
-        article.report = report
-        article.excerpts = briefing.excerpts
-        for excerpt in briefing.excerpts:
-            excerpt.url = f"{report_url}#{excerpt.anchor}"
-        return article
-
-
-@lru_cache(maxsize=4096)
-def plain_title(title: str) -> str:
-    """Return a title with its markup removed (asked for several times per report)."""
-    return plain_html(title)
-
-
-def briefing_href(source_stem: str, country_slug: str) -> str:
-    """Return the `{filename}` link to a report's briefing on one country.
-
-    It names the briefing's virtual source path (``briefing_source``).
-    """
-    return f"{{filename}}/{source_stem}.{country_slug}.briefing"
-
-
-def countries_line_names(raw, gazetteer: Gazetteer) -> list[str]:
-    """Split a `Countries:` value into names: "Russia, Iraq and Myanmar".
-
-    Commas and semicolons separate; "and" separates too, unless it belongs
-    to a name ("Trinidad and Tobago").
-    """
-    names = raw if isinstance(raw, (list, tuple)) else _LIST_SEPARATORS.split(str(raw))
-    result = []
-    for name in (n.strip() for n in names):
-        parts = [p.strip() for p in _AND.split(name)]
-        if len(parts) > 1 and gazetteer.resolve(name) is None and all(parts):
-            result.extend(parts)
-        elif name:
-            result.append(name)
-    return result
-
-
-def report_partners(raw, default, gazetteer: Gazetteer, path: str) -> tuple[str, ...] | None:
-    """Resolve a report's `Countries:` metadata; fall back to ``default``.
-
-    Unknown names are logged (with the closest known name) and skipped.
-    """
-    if raw is None:
-        return default
-    codes = []
-    for name in countries_line_names(raw, gazetteer):
-        try:
-            codes.append(resolve_country(name, gazetteer))
-        except ValueError as error:
-            logger.warning("briefings: %s: Countries: %s; that name is skipped", path, error)
-    if not codes:
-        logger.warning("briefings: %s: Countries: names no known country; using the "
-                       "site default", path)
-        return default
-    return tuple(dict.fromkeys(codes))
-
-
-def freeze_report_urls(generator) -> None:
-    """Fix each report's URL now that its metadata is final.
-
-    Pelican formats an article's URL from its settings on every read, and
-    each briefing excerpt links to its report, so a build resolves a report's
-    URL once per excerpt per page and feed. ``override_url`` is how Pelican
-    itself pins a URL (the ``URL:`` metadata). Set after Pelican has saved its
-    content cache, so the cache never holds a pinned URL.
-    """
-    for report in generator.articles:
-        if hasattr(report, "briefings") and not hasattr(report, "override_url"):
-            report.override_url = report.url
-
-
-# The build whose reports Pelican is reading; Pelican builds one at a time.
-_reading: ReportSplitter | None = None
-
-
-def start_splitting(generator) -> None:
-    """Get ready to split reports as Pelican reads them."""
-    global _reading
-    if _reading is not None:  # a build that stopped before its split (autoreload)
-        _reading.close()
-    _reading = ReportSplitter(generator)
-
-
-def report_read(content) -> None:
-    """Start splitting an article of the build being read."""
-    if _reading is not None and isinstance(content, Article) \
-            and content.settings is _reading.settings:
-        _reading.report_read(content)
-
-
-def split_reports(generator) -> None:
-    """Split every report and add the briefings to the articles."""
-    global _reading
-    splitter = _reading if _reading is not None and _reading.generator is generator \
-        else ReportSplitter(generator)
-    _reading = None  # briefing articles made from here on are not reports
-    try:
-        splitter.split_all()
-    finally:
-        splitter.close()

@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer, Mention
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # One word of a personal name: capitalised, or an initial ("J."); the
 # particles keep "Mohammed bin Salman" and "Abdul Latif Rashid" whole.
-_NAME_WORD = rf"(?:[{_UPPER}](?:\.|[\w’'-]*\w)|(?:bin|bint|ibn|al|el|de|da|di|van|von|der|du|le|la)(?=\s+[{_UPPER}]))"
+_NAME_WORD = rf"(?:[{_UPPER}](?:\.|[\w’'-]*\w)|(?:bin|bint|ibn|al|el|de|da|di|van|von|der|du|le|la)(?=\s+[{_UPPER}]))"  # noqa: E501
 NAME = rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
 _POSSESSIVE = re.compile(r"[’']s$")
 _INTRO_KINDS = frozenset({"name", "demonym"})

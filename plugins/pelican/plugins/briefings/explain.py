@@ -13,11 +13,11 @@ from pathlib import Path
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from .adapter import report_partners
-from .attribution import Splitter
-from .gazetteer import Gazetteer
+from .core.attribution import Splitter
+from .core.gazetteer import Gazetteer
+from .core.partners import report_partners
+from .core.pipeline import SplitInputs, parse_and_split
 from .settings import BriefingsConfig
-from .splitcache import SplitInputs, parse_and_split
 
 
 def explain(path: str, settings_file: str = "pelicanconf.py", automatic: bool = False) -> str:

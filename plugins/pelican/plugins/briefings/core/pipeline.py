@@ -1,9 +1,9 @@
-"""Split a report's HTML once, and keep the result for the next build.
+"""The whole splitting pipeline for one report, and the key of its result.
 
 Pure core: no Pelican import. :func:`split_source` is the whole splitting
 pipeline for one report (sanitize, parse, attribute, make briefings,
-annotate); :class:`SplitCache` stores its results between builds, keyed by a
-hash of everything the result depends on:
+annotate); ``splitcache.SplitCache`` stores its results between builds,
+keyed by :func:`split_key`, a hash of everything the result depends on:
 
 * the report's HTML, title, partner countries and the context switch;
 * the site's split settings (aliases, topics) and the inputs of the
@@ -17,18 +17,12 @@ it is read. So a split result names countries by placeholder
 (:func:`slug_placeholder`, :func:`name_placeholder`), and
 :func:`fill_country_names` puts the names in when the briefings are made.
 That also keeps cached splits valid when a country's name changes.
-
-The cache lives in one pickle file in Pelican's CACHE_PATH. It is read only
-when LOAD_CONTENT_CACHE is on and written only when CACHE_CONTENT is on, like
-Pelican's own content cache; each save keeps only the entries this build used,
-so split results of deleted or edited reports do not pile up.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,8 +39,8 @@ from .topics import TopicMatcher
 
 logger = logging.getLogger(__name__)
 
-PLUGIN_DIR = Path(__file__).resolve().parent
-CACHE_FILE = "briefings-splits.pickle"
+# The whole plugin package: its code and data decide every split.
+PLUGIN_DIR = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -141,7 +135,7 @@ def fill_country_names(html: str, slugs: Mapping[str, str], names: Mapping[str, 
 def code_version() -> str:
     """Return a hash of the plugin's code and data files (read once per process)."""
     digest = hashlib.sha256()
-    files = sorted(PLUGIN_DIR.glob("*.py")) + sorted(
+    files = sorted(PLUGIN_DIR.rglob("*.py")) + sorted(
         p for p in (PLUGIN_DIR / "data").rglob("*") if p.is_file())
     for path in files:
         digest.update(path.relative_to(PLUGIN_DIR).as_posix().encode())
@@ -162,51 +156,3 @@ def split_key(inputs: SplitInputs, site: str) -> str:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-class SplitCache:
-    """Split results of past builds, by :func:`split_key`."""
-
-    def __init__(self, path: Path | None, load: bool, save: bool):
-        self.path = path
-        self.saving = save and path is not None
-        self.previous: Mapping[str, SplitResult] = self._load() if load and path else {}
-        self.used: dict[str, SplitResult] = {}
-        self.hits = 0
-
-    def _load(self) -> dict[str, SplitResult]:
-        try:
-            with open(self.path, "rb") as stream:
-                # The version comes first, so a file from other plugin code is
-                # never unpickled into classes that have changed since.
-                if pickle.load(stream) != code_version():
-                    return {}
-                return pickle.load(stream)
-        except FileNotFoundError:
-            return {}
-        except Exception as error:  # a damaged cache only costs a full split
-            logger.warning("briefings: cannot read the split cache %s (%s); splitting "
-                           "every report", self.path, error)
-            return {}
-
-    def get(self, key: str) -> SplitResult | None:
-        """Return the result a past build kept for ``key``, or None."""
-        result = self.previous.get(key)
-        if result is not None:
-            self.hits += 1
-        return result
-
-    def keep(self, key: str, result: SplitResult) -> None:
-        """Keep ``result`` for the next build (only kept entries are saved)."""
-        self.used[key] = result
-
-    def save(self) -> None:
-        """Write this build's entries, if caching is on."""
-        if not self.saving:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".tmp")
-        with open(partial, "wb") as stream:
-            pickle.dump(code_version(), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.path)

@@ -11,7 +11,7 @@ def register():
     """Connect the plugin to Pelican's signals."""
     from pelican import signals
 
-    from .adapter import (
+    from .handlers import (
         configure,
         freeze_report_urls,
         get_generators,

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-DEFAULT_TOPICS_PATH = Path(__file__).with_name("data") / "topics.json"
+from . import DATA_DIR
+
+DEFAULT_TOPICS_PATH = DATA_DIR / "topics.json"
 
 
 def load_topic_map(path: Path = DEFAULT_TOPICS_PATH) -> dict[str, list[str]]:

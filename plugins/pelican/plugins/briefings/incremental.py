@@ -45,8 +45,9 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-import pelican
 from jinja2 import Template
+
+import pelican
 from pelican.contents import Content, Static
 from pelican.paginator import Page, Paginator
 from pelican.plugins import signals
@@ -54,8 +55,8 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .countries import PLUGIN_TEMPLATES
-from .splitcache import code_version
+from .core.pipeline import code_version
+from .generator import PLUGIN_TEMPLATES
 
 logger = logging.getLogger(__name__)
 

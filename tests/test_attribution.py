@@ -144,3 +144,32 @@ def test_page_furniture_belongs_to_nobody():
         Leave a Comment
         """, ["Myanmar"])
     assert got == {"MM": [0]}
+
+
+def test_the_rules_are_a_table_in_the_order_the_readme_lists_them():
+    from pathlib import Path
+
+    from pelican.plugins.briefings.core.rules import RULES
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    section = readme.split("### How paragraphs are attributed")[1].split("\n### ")[0]
+    listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    assert listed == [rule.__name__ for rule in RULES]
+
+
+def test_each_paragraph_records_the_rule_that_decided_it():
+    _, result = split("""
+        Iranian President Pezeshkian met with Iraqi President Abdul Latif Rashid in Iran.
+
+        Both sides backed the rail link.
+
+        The ministers reviewed customs.
+
+        Separately, Pezeshkian addressed the conference on climate.
+
+        Uruguay ratified the pact.
+
+        Leave a Comment
+        """, ["Iraq"])
+    assert [p.rule for p in result.paragraphs] == [
+        "names_partners", "continues_meeting", "continues_meeting", "topic_shift",
+        "about_someone_else", "page_furniture"]

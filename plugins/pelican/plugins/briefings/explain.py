@@ -60,9 +60,18 @@ def explain(path: str, settings_file: str = "pelicanconf.py", automatic: bool = 
         for p in taken:
             role = "primary" if code in p.primary else "context"
             quote = textwrap.shorten(p.block.text, 70, placeholder="…")
-            lines.append(f"  ¶{numbers[p.block.index]:<3} {role:8} {p.reasons.get(code, '')}")
+            lines.append(f"  ¶{numbers[p.block.index]:<3} {role:8} [{p.rule}] "
+                         f"{p.reasons.get(code, '')}")
             lines.append(f"        “{quote}”")
     unused = [numbers[p.block.index] for p in split.paragraphs if not p.countries]
     lines.append("")
     lines.append("In no briefing: " + (", ".join(f"¶{n}" for n in unused) or "none"))
+    lines.append("")
+    lines.append("Paragraph by paragraph (the rule that decided it → its countries):")
+    for p in split.paragraphs:
+        given = [name(c) for c in split.partners if c in p.primary]
+        given += [f"{name(c)} (context)" for c in split.partners if c in p.context]
+        quote = textwrap.shorten(p.block.text, 50, placeholder="…")
+        lines.append(f"  ¶{numbers[p.block.index]:<3} {p.rule:20} → "
+                     f"{', '.join(given) or 'nobody'}   “{quote}”")
     return "\n".join(lines)

@@ -1,0 +1,114 @@
+"""The splitting rules: one named function each, tried in table order.
+
+Pure core: no Pelican import. Each rule takes a paragraph and the state of
+the story and returns a :class:`~.story.Decision` (the partners it gives the
+paragraph, each with a reason, and what changes for the paragraphs after
+it), or ``None`` to let the next rule decide. The first rule that decides
+wins. :data:`RULES` is the table, in the order README's "How paragraphs are
+attributed" lists the rules; ``invoke split`` prints the deciding rule's
+name beside each paragraph.
+
+Context (a partner named only as a place or topic) is not a rule: it is
+added to whatever the deciding rule gave, except for page furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .story import Decision, Paragraph, StoryState
+
+Rule = Callable[[Paragraph, StoryState], "Decision | None"]
+
+CONTINUES = "continues the talks with it"
+
+
+def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
+    """"Leave a Comment", "Share this": the news site's page, not the report."""
+    if p.text.strip(" .:").casefold() in state.cues.furniture:
+        return Decision({})
+    return None
+
+
+def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
+    """A paragraph naming partners as actors goes to them.
+
+    If it opens as the meeting's continuation ("The ministers also
+    discussed … Georgian territory"), the meeting's partners keep it too; a
+    new meeting ("met with X") moves the story to its guests.
+    """
+    if not p.actors:
+        return None
+    reading = p.reading
+    primary: dict[str, str] = {}
+    group = continued(p, state) if reading.continues else set()
+    if reading.opens_continuing and group and not reading.met:
+        primary.update((code, CONTINUES) for code in sorted(group))
+    for code in sorted(p.actors):
+        primary[code] = "names " + ", ".join(dict.fromkeys(reading.words[code]))
+    met = reading.met & state.targets
+    moves_to = None
+    if met and not met & state.focus.keys():
+        moves_to = {code: "follows the meeting in ‘%s…’" % p.text[:60] for code in sorted(met)}
+    # Partners named only in quoted speech do not become the subject of
+    # what follows.
+    last = set(primary) & (reading.unquoted_actors | group)
+    return Decision(primary, moves_to=moves_to, last=last)
+
+
+def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
+    """"Separately…", "The forum brought together…": the story leaves the partners."""
+    cues = state.cues
+    if cues.topic_shift.search(p.text) or cues.event.search(p.text):
+        return Decision({}, ends_story=True)
+    return None
+
+
+def about_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
+    """"Uruguay ratified the pact": a country that is no partner acts."""
+    if p.third_parties and not p.reading.opens_continuing:
+        return Decision({}, ends_story=True)
+    return None
+
+
+def continues_meeting(p: Paragraph, state: StoryState) -> Decision | None:
+    """"Both sides…", "During the talks…": the meeting just described."""
+    if p.reading.continues and (state.focus or state.last):
+        return Decision(dict.fromkeys(sorted(continued(p, state)), CONTINUES))
+    return None
+
+
+def follows_section(p: Paragraph, state: StoryState) -> Decision | None:
+    """A paragraph naming nobody follows its section or the latest meeting."""
+    return Decision(dict(state.focus))
+
+
+def continued(p: Paragraph, state: StoryState) -> set[str]:
+    """Return whom "Both sides…" / "During the meeting…" / "All three…" means.
+
+    A pair ("the two leaders", "the meeting") is the latest partner and the
+    host; otherwise the section's or meeting's whole group.
+    """
+    if state.cues.pair.search(p.reading.continues) and len(state.last) == 1:
+        return set(state.last)
+    return set(state.focus) or set(state.last)
+
+
+# The table: tried in this order, the first decision wins.
+RULES: Sequence[Rule] = (
+    page_furniture,
+    names_partners,
+    topic_shift,
+    about_someone_else,
+    continues_meeting,
+    follows_section,
+)
+
+
+def decide(p: Paragraph, state: StoryState) -> tuple[str, Decision]:
+    """Return the name of the rule that decides ``p``, and its decision."""
+    for rule in RULES:
+        decision = rule(p, state)
+        if decision is not None:
+            return rule.__name__, decision
+    raise AssertionError("follows_section always decides")  # pragma: no cover

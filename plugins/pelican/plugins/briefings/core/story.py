@@ -1,0 +1,67 @@
+"""The state of a story as the splitter reads it, paragraph after paragraph.
+
+Pure core: no Pelican import. The rules in ``rules.py`` look at one
+:class:`Paragraph` and the :class:`StoryState` so far and return a
+:class:`Decision`; the splitter applies the decision to the state. Nothing
+else carries over from one paragraph to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .cues import Cues
+from .reading import Reading
+from .report import Block
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph, with what the rules need to know about it."""
+
+    block: Block
+    reading: Reading
+    actors: frozenset[str]  # partners it names as actors
+    third_parties: frozenset[str]  # other countries (not home) it names as actors, unquoted
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+
+@dataclass
+class StoryState:
+    """What the story is about at this point of the report."""
+
+    targets: frozenset[str]  # the partners that get briefings
+    home: str | None  # the country the report is written from
+    cues: Cues
+    # Partners the current section or meeting is about, each with why.
+    focus: dict[str, str] = field(default_factory=dict)
+    # Partners of the latest paragraph that named any ("the two leaders").
+    last: set[str] = field(default_factory=set)
+
+    def enter_section(self, focus: Mapping[str, str]) -> None:
+        """Start a section (the lead, or one under a subheading)."""
+        self.focus = dict(focus)
+        self.last = set(focus)
+
+    def apply(self, decision: Decision) -> None:
+        """Carry a paragraph's decision over to the paragraphs after it."""
+        if decision.ends_story:
+            self.focus, self.last = {}, set()
+        if decision.moves_to is not None:
+            self.focus = dict(decision.moves_to)
+        if decision.last is not None:
+            self.last = set(decision.last)
+
+
+@dataclass
+class Decision:
+    """What one rule decided for one paragraph."""
+
+    primary: dict[str, str]  # partner code -> why it gets the paragraph
+    ends_story: bool = False  # the story leaves its partners
+    moves_to: dict[str, str] | None = None  # a new focus (a new meeting), with reasons
+    last: set[str] | None = None  # the paragraph's own partners, for "the two leaders"

@@ -33,11 +33,44 @@ def found(text: str, aliases=None) -> list[tuple[str, str]]:
 # --- the data --------------------------------------------------------------------
 
 
-def test_every_un_member_observer_taiwan_and_kosovo():
+TERRITORIES = {"HK", "MO", "CK", "NU", "EH", "GL", "PR", "FO"}
+
+
+def test_every_un_member_observer_taiwan_kosovo_and_the_territories_news_covers():
     codes = {c.code for c in GAZ.countries}
-    assert len(GAZ.countries) == 197
-    assert len(codes) == 197
-    assert {"VA", "PS", "TW", "XK"} <= codes
+    assert len(GAZ.countries) == 197 + len(TERRITORIES)
+    assert len(codes) == len(GAZ.countries)
+    assert {"VA", "PS", "TW", "XK"} | TERRITORIES <= codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hong Kong's Hang Seng fell", [("Hong Kong", "HK")]),
+    ("casinos in Macao and Macau", [("Macao", "MO"), ("Macau", "MO")]),
+    ("the Cook Islands and Niue signed", [("Cook Islands", "CK"), ("Niue", "NU")]),
+    ("near Dakhla in Western Sahara", [("Dakhla", "EH"), ("Western Sahara", "EH")]),
+    ("Greenland's fleet and the Faroese", [("Greenland", "GL"), ("Faroese", "FO")]),
+    ("Puerto Rican voters in San Juan", [("Puerto Rican", "PR"), ("San Juan", "PR")]),
+    ("Hong Kong Chinese", [("Hong Kong", "HK"), ("Chinese", "CN")]),
+])
+def test_territories_outside_the_un_are_places_of_their_own(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Omanʼs output", [("Oman", "OM")]),  # U+02BC, the modifier-letter apostrophe
+    ("Oman’s output", [("Oman", "OM")]),  # U+2019
+    ("Nigeriaʼs gas and Moroccoʼs", [("Nigeria", "NG"), ("Morocco", "MA")]),
+    ("Macedonia, Swaziland, Burma and the Czech Republic",
+     [("Macedonia", "MK"), ("Swaziland", "SZ"), ("Burma", "MM"), ("Czech Republic", "CZ")]),
+    ("Timor Leste and Timor-Leste", [("Timor Leste", "TL"), ("Timor-Leste", "TL")]),
+])
+def test_other_names_and_apostrophes_real_copy_uses(text, expected):
+    assert found(text) == expected
+
+
+def test_a_learned_name_takes_the_modifier_letter_apostrophe_too():
+    assert found("Berdimuhamedovʼs visit", {"Berdimuhamedov": "TM"}) == [
+        ("Berdimuhamedov", "TM")]
 
 
 def test_countries_sorted_by_name_and_display_names_unique():

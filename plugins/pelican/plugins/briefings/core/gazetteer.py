@@ -59,7 +59,9 @@ _CHAR_PATTERNS = {
     "-": "[" + re.escape(HYPHENS) + "]",
     " ": r"\s+",
 }
-_WORD_END = r"(?!\w)"
+# Not followed by a word character, but U+02BC (ʼ), a "letter" to the regex
+# engine, is how some copy writes the possessive apostrophe: "Omanʼs".
+_WORD_END = r"(?![^\W\u02bc])"
 _BEFORE_DASH = "(?=[" + re.escape(DASHES) + "])"
 _CONTEXT_WINDOW = 60  # characters of context a rule may look at
 _ALIAS_CACHE_SIZE = 16
@@ -174,7 +176,7 @@ def trie_pattern(forms: Mapping[str, str]) -> str:
             branches.append(node[""])
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return r"(?<!\w)" + emit(root) if root else r"(?!)"
+    return r"(?<![^\W\u02bc])" + emit(root) if root else r"(?!)"
 
 
 class _Matcher:
@@ -280,8 +282,11 @@ def _plain_matches(text: str, form: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_word_char(char: str) -> bool:
-    """Tell whether the regex ``\\w`` matches ``char``."""
-    return char.isalnum() or char == "_"
+    """Tell whether ``char`` continues a word as :data:`_WORD_END` sees it.
+
+    That is ``\\w`` (what ``str.isalnum`` or "_" accepts), less U+02BC.
+    """
+    return (char.isalnum() or char == "_") and char != "\u02bc"
 
 
 # Characters the trie pattern writes as a class ("'", "-") or as \s+ (" ").

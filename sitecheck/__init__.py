@@ -1,5 +1,6 @@
 """Check a built site (output/): HTML validity, feeds, links and anchors, and
-the briefing invariants. `run_checks` returns the problems; `python -m
+the briefing invariants, and that no script, event handler or javascript:
+URL is anywhere in it. `run_checks` returns the problems; `python -m
 sitecheck OUTPUT_DIR` prints them and exits non-zero when there are any."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from .links import check_links
 from .opml import check_opml
 from .problem import Problem
 from .report import format_report
+from .safety import check_safety
 from .site import Site
 
 __all__ = ["Problem", "format_report", "run_checks"]
@@ -35,6 +37,7 @@ def run_checks(
         *check_feeds(site),
         *check_opml(site),
         *check_invariants(site),
+        *check_safety(site),
     ]
     if html:
         problems.extend(check_html(output_dir))

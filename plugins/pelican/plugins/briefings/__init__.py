@@ -11,6 +11,7 @@ def register():
     """Connect the plugin to Pelican's signals."""
     from pelican import signals
 
+    from .guards import guard_pages
     from .handlers import (
         configure,
         freeze_report_urls,
@@ -27,6 +28,7 @@ def register():
     signals.article_generator_init.connect(start_splitting)
     signals.content_object_init.connect(report_read)
     signals.article_generator_pretaxonomy.connect(split_reports)
+    signals.page_generator_finalized.connect(guard_pages)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(writer_for)
     signals.article_generator_finalized.connect(index_taxonomy_lists)

@@ -63,8 +63,11 @@ class BriefingFactory:
         link = "{filename}/" + report.relative_source_path + "#%s"
         content = "\n".join(excerpt_markup(e, link % e.anchor) for e in briefing.excerpts)
         metadata = {
-            "title": self.config.title.format(country=country.name,
-                                              report_title=report.title),
+            # Titles are HTML: the country's name is text (a setting may
+            # give it "&" or "<"), the report's title is already safe HTML,
+            # and whatever BRIEFING_TITLE adds keeps only its text.
+            "title": plain_title(self.config.title.format(country=escape(country.name),
+                                                          report_title=report.title)),
             "date": report.date,
             "slug": slugify(f"{report.slug}-{country.slug}"),
             "category": self.category,

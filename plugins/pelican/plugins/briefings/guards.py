@@ -1,24 +1,116 @@
-"""Keep one bad report from breaking the build or escaping output/.
+"""Keep one bad report or page from breaking the build, taking over a page or escaping output/.
 
 Pelican adapter. Pelican stops the whole build when two articles write the
-same file, and refuses (with an exception) to write outside OUTPUT_PATH. Both
-come from editor mistakes in one file, so they are caught here, per article,
-with a message naming the file, and the article is moved to a safe, unique
-path instead.
+same file, when a file would be written where a folder must be, when a file
+name is too long for the disk; and it lets a report's ``Save_as:`` silently
+replace a country's hub or feed. All of these come from editor mistakes in
+one file, so they are caught here, per article or page, with a message naming
+the file:
+
+* a slug or save_as that climbs out of output/ or is too long: a safe,
+  bounded slug instead;
+* two articles on one path: the later one gets a numbered slug;
+* an address the site itself writes (hubs, country, topic and site feeds,
+  the countries index, the OPML, Pelican's index and taxonomy pages, the
+  search index, the theme's static files), or a folder one of them needs:
+  the article or page is skipped, naming both;
+* the same file reached again through a symbolic link that loops (or a
+  second link to it): published once, from its shortest path.
+
+:func:`make_safe` is the one sanitising path for what editors write: every
+report, page and draft, whatever its status or whether it is split, loses
+scripts, event handlers and unsafe URLs as Pelican makes it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
+import string
+from collections.abc import Iterable
 
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
+from .core.sanitize import plain_html, plain_text, sanitize_published
+
 logger = logging.getLogger(__name__)
+
+# A slug longer than this is cut (with a hash, so cut slugs stay distinct):
+# file systems refuse names over 255 bytes, and a page address should be readable.
+MAX_SLUG = 100
+# Attribute keeping a report's HTML as its reader made it: the splitter
+# splits from it (splitter.py), never from the published copy.
+SOURCE_ATTR = "_briefings_source_html"
+# Virtual source paths of the briefings the plugin makes (articles.py).
+BRIEFING_SUFFIX = ".briefing"
+_SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.\-]*:|^\s*//")
+# Settings naming output the site writes itself, besides the content's own.
+_CONTENT_SETTINGS = ("ARTICLE_", "PAGE_", "DRAFT_", "BRIEFING_", "STATIC_")
+_PLUGIN_NAMES = {
+    "COUNTRY_SAVE_AS": "a country hub",
+    "COUNTRY_FEED_ATOM": "a country's Atom feed",
+    "COUNTRY_FEED_RSS": "a country's RSS feed",
+    "COUNTRIES_SAVE_AS": "the countries index",
+    "COUNTRY_FEED_OPML": "the OPML of country feeds",
+}
+# Folders the site's tools fill after the build: the search index.
+RESERVED_FOLDERS = ("pagefind",)
+
+
+def make_safe(content) -> None:
+    """Sanitize what an editor wrote, as Pelican makes the content object.
+
+    Body and summary lose scripts, event handlers and unsafe URLs; the title
+    (HTML in Pelican, printed as is by themes) keeps only its text; an
+    ``URL:`` naming another scheme or site is dropped, since feeds join it to
+    SITEURL and a reader would follow it.
+    """
+    if (content.source_path or "").endswith(BRIEFING_SUFFIX):
+        return  # made by the plugin from sanitized paragraphs
+    raw = getattr(content, "_content", None)
+    if raw is not None:
+        if not hasattr(content, SOURCE_ATTR):
+            setattr(content, SOURCE_ATTR, raw)
+        content._content = sanitize_published(raw)
+    if isinstance(getattr(content, "title", None), str):
+        content.title = plain_html(content.title)
+    summary = getattr(content, "_summary", None)
+    if isinstance(summary, str):
+        content._summary = sanitize_published(summary)
+        content.metadata["summary"] = content._summary
+    for key in ("tags", "authors"):
+        names = getattr(content, key, None)
+        if isinstance(names, list) and any(_marked_up(n) for n in names):
+            setattr(content, key, [w for w in map(_plain_name, names) if w.name])
+    for key in ("category", "author"):
+        if _marked_up(getattr(content, key, None)):
+            setattr(content, key, _plain_name(getattr(content, key)))
+    url = getattr(content, "override_url", None)
+    if isinstance(url, str) and _SCHEME.match(url):
+        logger.warning("briefings: %s: URL %r points away from the site; its usual "
+                       "address is used", content.source_path, url)
+        del content.override_url
+
+
+def _marked_up(name) -> bool:
+    return isinstance(name, URLWrapper) and plain_text(name.name) != name.name
+
+
+def _plain_name(name: URLWrapper) -> URLWrapper:
+    """Return a tag, category or author named by its text only (themes escape names)."""
+    text = plain_text(name.name).strip()
+    return name if text == name.name else type(name)(text, name.settings)
 
 
 def _inside(root: str, save_as: str) -> bool:
     return os.path.abspath(os.path.join(root, save_as)).startswith(root + os.sep)
+
+
+def _too_long(save_as: str) -> bool:
+    return any(len(part.encode("utf-8")) > 255 for part in save_as.split("/"))
 
 
 def _reslug(article, slug: str) -> None:
@@ -28,34 +120,221 @@ def _reslug(article, slug: str) -> None:
             delattr(article, attribute)
 
 
+def bounded_slug(slug: str) -> str:
+    """Return ``slug`` cut to MAX_SLUG characters, a short hash keeping it distinct."""
+    if len(slug) <= MAX_SLUG:
+        return slug
+    digest = hashlib.sha1(slug.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:MAX_SLUG - 9].rstrip('-')}-{digest}"
+
+
 def _safe_slug(article) -> str:
     settings = article.settings
-    return slugify(
+    return bounded_slug(slugify(
         str(article.slug),
         regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
         use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    ) or "report"
+    ) or "report")
 
 
-def guard_output_paths(articles, output_path: str) -> None:
-    """Give every article a save_as inside ``output_path`` that no other has."""
+def _folders(path: str) -> Iterable[str]:
+    """Yield the folders ``path`` needs: "a/b/c.html" gives "a/b", "a"."""
+    parts = path.split("/")[:-1]
+    for n in range(len(parts), 0, -1):
+        yield "/".join(parts[:n])
+
+
+class Reserved:
+    """The addresses the site writes itself: path -> what it is."""
+
+    def __init__(self, settings, slugs: dict[str, Iterable[str]] | None = None):
+        """:param slugs: for each kind ("COUNTRY", "TAG", ...), the slugs it has."""
+        self.paths: dict[str, str] = {}
+        slugs = slugs or {}
+        for key, value in settings.items():
+            if not (key.endswith(("_SAVE_AS", "_FEED_ATOM", "_FEED_RSS", "_FEED_OPML"))
+                    or key in ("FEED_ATOM", "FEED_RSS")) \
+                    or key.startswith(_CONTENT_SETTINGS) or "_LANG_" in key \
+                    or not isinstance(value, str) or not value:
+                continue
+            what = _PLUGIN_NAMES.get(key, f"the site's {key}")
+            try:
+                fields = {f for _, f, _, _ in string.Formatter().parse(value) if f}
+            except ValueError:
+                continue
+            if not fields:
+                self.paths[os.path.normpath(value)] = what
+            elif fields == {"slug"}:
+                kind = key.split("_")[0]
+                for slug in slugs.get(kind, ()):
+                    self.paths[os.path.normpath(value.format(slug=slug))] = f"{what} ({slug})"
+        static = settings.get("THEME_STATIC_DIR", "theme")
+        self.folders = {f: "the search index" for f in RESERVED_FOLDERS}
+        if isinstance(static, str) and static.strip("/"):
+            self.folders[static.strip("/")] = "the theme's static files"
+        self.needed = {folder: what for path, what in self.paths.items()
+                       for folder in _folders(path)}
+
+    def owner(self, save_as: str) -> str | None:
+        """Return what the site writes at ``save_as`` (or needs as a folder), or None."""
+        path = os.path.normpath(save_as)
+        if path in self.paths:
+            return self.paths[path]
+        if path in self.needed:
+            return f"a folder of {self.needed[path]}"
+        top = path.split("/", 1)[0]
+        if top in self.folders:
+            return self.folders[top]
+        return None
+
+
+def _loops(path: str, root: str, cache: dict[str, bool]) -> bool:
+    """Return True if ``path`` is reached through a symbolic link to a folder above it."""
+    folder = os.path.dirname(path)
+    while folder.startswith(root) and folder != root:
+        if folder not in cache:
+            looping = False
+            if os.path.islink(folder):
+                target = os.path.realpath(folder)
+                parent = os.path.realpath(os.path.dirname(folder))
+                looping = parent == target or parent.startswith(target + os.sep)
+            cache[folder] = looping
+        if cache[folder]:
+            return True
+        folder = os.path.dirname(folder)
+    return False
+
+
+def once_each(contents: list, root: str) -> list:
+    """Return the contents not to publish: files reached again through symbolic links."""
+    root = os.path.abspath(root)
+    cache: dict[str, bool] = {}
+    seen: dict[str, object] = {}
+    again: dict[str, list] = {}
+    for content in sorted(contents, key=lambda c: (c.source_path.count(os.sep),
+                                                  c.source_path)):
+        if content.source_path.endswith(BRIEFING_SUFFIX):
+            continue
+        real = os.path.realpath(content.source_path)
+        if real in seen or _loops(content.source_path, root, cache):
+            again.setdefault(real, []).append(content)
+        else:
+            seen[real] = content
+    for real, copies in again.items():
+        first = seen.get(real)
+        logger.warning("briefings: %s is reached %d more time(s) through symbolic links "
+                       "(%s...); published %s", os.path.relpath(real, root), len(copies),
+                       copies[0].relative_source_path,
+                       f"once, as {first.relative_source_path}" if first else "never: "
+                       "every path to it loops")
+    return [c for copies in again.values() for c in copies]
+
+
+def guard_output_paths(articles, output_path: str, reserved: Reserved | None = None,
+                       taken: dict[str, str] | None = None) -> list:
+    """Give every article a save_as inside ``output_path`` that no other has.
+
+    Returns the articles to skip: those that would write where the site
+    writes itself (``reserved``). ``taken`` (save_as -> source) holds paths
+    already given out, and is updated.
+    """
     root = os.path.abspath(output_path)
-    taken: dict[str, str] = {}
+    taken = {} if taken is None else taken
+    folders = {folder: source for save_as, source in taken.items()
+               for folder in _folders(save_as)}
+
+    def clashes(save_as: str) -> bool:
+        return save_as in taken or any(folder in taken for folder in _folders(save_as))
+
+    skipped = []
     for article in sorted(articles, key=lambda a: a.source_path or ""):
         path = article.relative_source_path
         save_as = article.save_as  # Pelican formats it from settings on every read
+        if not save_as:  # Save_as: "" means "do not write" in Pelican
+            continue
         if not _inside(root, save_as):
             logger.warning("briefings: %s: its slug or save_as %r points outside the "
                            "output folder; using a safe slug instead", path, save_as)
             _reslug(article, _safe_slug(article))
             save_as = article.save_as
-        if save_as in taken:
+        if _too_long(save_as) or (len(str(article.slug)) > MAX_SLUG and not
+                                  (article.source_path or "").endswith(BRIEFING_SUFFIX)):
+            _reslug(article, _safe_slug(article))
+            logger.warning("briefings: %s: its slug or save_as is too long; published "
+                           "at %s instead", path, article.save_as)
+            save_as = article.save_as
+        owner = reserved.owner(save_as) if reserved else None
+        if owner is None and os.path.normpath(save_as) in folders:
+            owner = f"a folder of {folders[os.path.normpath(save_as)]}"
+        if owner is not None:
+            logger.error("briefings: %s would be written to %s, which is %s; it is "
+                         "skipped", path, save_as, owner)
+            skipped.append(article)
+            continue
+        if clashes(save_as):
             base, n = _safe_slug(article), 2
             original = save_as
-            while save_as in taken:
+            while clashes(save_as):
                 _reslug(article, f"{base}-{n}")
                 save_as = article.save_as
                 n += 1
             logger.warning("briefings: %s would be written to %s like %s; published at "
-                           "%s instead", path, original, taken[original], save_as)
+                           "%s instead", path, original, taken.get(original, "another file"),
+                           save_as)
         taken[save_as] = path
+        for folder in _folders(save_as):
+            folders.setdefault(folder, path)
+    return skipped
+
+
+ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations",
+                 "hidden_articles", "hidden_translations")
+PAGE_LISTS = ("pages", "translations", "hidden_pages", "hidden_translations",
+              "draft_pages", "draft_translations")
+
+
+def contents_of(generator, lists: Iterable[str]) -> list:
+    """Return every content object in the generator's lists (published or not)."""
+    return [c for name in lists for c in getattr(generator, name, None) or ()]
+
+
+def drop(generator, lists: Iterable[str], skipped: list) -> None:
+    """Remove ``skipped`` from the generator's lists, in place (the context shares them)."""
+    if not skipped:
+        return
+    gone = {id(c) for c in skipped}
+    for name in lists:
+        items = getattr(generator, name, None)
+        if isinstance(items, list):
+            items[:] = [c for c in items if id(c) not in gone]
+
+
+def site_slugs(articles, countries: Iterable[str] = (), tags: Iterable[str] = (),
+               categories: Iterable[str] = ()) -> dict[str, set[str]]:
+    """Return the slugs of the site's taxonomies: what hub, tag and category paths exist."""
+    slugs: dict[str, set[str]] = {"COUNTRY": set(countries), "TAG": set(tags),
+                                  "CATEGORY": set(categories), "AUTHOR": set()}
+    for article in articles:
+        slugs["TAG"].update(t.slug for t in getattr(article, "tags", None) or ())
+        if getattr(article, "category", None) is not None:
+            slugs["CATEGORY"].add(article.category.slug)
+        slugs["AUTHOR"].update(a.slug for a in getattr(article, "authors", None) or ())
+        country = getattr(article, "country", None)
+        if country is not None and hasattr(country, "slug"):
+            slugs["COUNTRY"].add(country.slug)
+    return slugs
+
+
+def guard_pages(generator) -> None:
+    """Keep pages off the site's own addresses and off the articles' (page_generator_finalized)."""
+    pages = contents_of(generator, PAGE_LISTS)
+    drop(generator, PAGE_LISTS, once_each(pages, generator.path))
+    context = generator.context
+    articles = [a for name in ("articles", "drafts", "hidden_articles")
+                for a in context.get(name) or ()]
+    articles += [t for a in articles for t in getattr(a, "translations", None) or ()]
+    taken = {a.save_as: a.relative_source_path for a in articles if a.save_as}
+    reserved = Reserved(generator.settings, site_slugs(articles))
+    skipped = guard_output_paths(contents_of(generator, PAGE_LISTS), generator.output_path,
+                                 reserved, taken)
+    drop(generator, PAGE_LISTS, skipped)

@@ -32,6 +32,7 @@ import logging
 from pelican.contents import Article
 
 from .generator import CountriesGenerator
+from .guards import make_safe
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError
 from .splitter import ReportSplitter
 
@@ -84,7 +85,10 @@ def start_splitting(generator) -> None:
 
 
 def report_read(content) -> None:
-    """Start splitting an article of the build being read."""
+    """Sanitize what Pelican has just read; start splitting it if it is a report."""
+    make_safe(content)
+    if not hasattr(content, "title"):
+        return  # Pelican skips it, naming the missing Title:
     if _reading is not None and isinstance(content, Article) \
             and content.settings is _reading.settings:
         _reading.report_read(content)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .core.gazetteer import Gazetteer
 from .core.partners import resolve_country
+from .core.sanitize import plain_text
 from .core.topics import load_topic_map
 
 logger = logging.getLogger(__name__)
@@ -127,7 +128,12 @@ def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
             code = resolve_country(str(country), gazetteer)
         except ValueError as error:
             raise SettingsError(f"BRIEFING_COUNTRY_NAMES: {error}") from None
-        names[code] = _nonempty_str(f"BRIEFING_COUNTRY_NAMES[{country!r}]", name).strip()
+        key = f"BRIEFING_COUNTRY_NAMES[{country!r}]"
+        text = plain_text(_nonempty_str(key, name)).strip()
+        if text != name.strip():
+            logger.warning("briefings: %s = %r: a display name is text; markup removed, "
+                           "%r used", key, name, text)
+        names[code] = _nonempty_str(key, text)
     return names
 
 

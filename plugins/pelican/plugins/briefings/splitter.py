@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.contents import Article
-from pelican.urlwrappers import Category
+from pelican.urlwrappers import Category, Tag
 
 from .articles import REPORT, BriefingFactory, briefing_href, plain_title
 from .core.attribution import Splitter
@@ -34,7 +34,16 @@ from .core.pipeline import (
 )
 from .core.topics import TopicMatcher
 from .generator import Country
-from .guards import guard_output_paths
+from .guards import (
+    ARTICLE_LISTS,
+    SOURCE_ATTR,
+    Reserved,
+    contents_of,
+    drop,
+    guard_output_paths,
+    once_each,
+    site_slugs,
+)
 from .settings import BriefingsConfig
 from .splitcache import CACHE_FILE, SplitCache
 from .workers import WorkerPool
@@ -43,7 +52,7 @@ logger = logging.getLogger(__name__)
 
 # Attribute set on a report when its original HTML is kept, so a cached
 # report (CACHE_CONTENT) is split from its source, never from our output.
-_SOURCE_ATTR = "_briefings_source_html"
+_SOURCE_ATTR = SOURCE_ATTR
 # Seconds between progress lines while splitting.
 PROGRESS_EVERY = 5.0
 
@@ -113,11 +122,21 @@ class ReportSplitter:
             self.tickets[job.key] = self.pool.submit(job.task)
 
     def split_all(self) -> None:
-        reports = [a for a in self.generator.articles
+        generator = self.generator
+        drop(generator, ARTICLE_LISTS,
+             once_each(contents_of(generator, ARTICLE_LISTS), generator.path))
+        reports = [a for a in generator.articles
                    if getattr(a, "briefing_role", REPORT) == REPORT]
         self.names = self.display_names(reports)
-        # Reports first, so briefing paths are built from safe report slugs.
-        guard_output_paths(reports, self.generator.output_path)
+        # Reports first, so briefing paths are built from safe report slugs;
+        # none may take an address the site writes itself (a hub, a feed...).
+        contents = contents_of(generator, ARTICLE_LISTS)
+        reserved = Reserved(self.settings, self.expected_slugs(contents))
+        taken: dict[str, str] = {}
+        skipped = guard_output_paths(contents, generator.output_path, reserved, taken)
+        if skipped:
+            drop(generator, ARTICLE_LISTS, skipped)
+            reports = [r for r in reports if all(r is not s for s in skipped)]
         jobs = [self.prepare(report) for report in reports]
         for job in jobs:  # reports read from Pelican's cache, or changed since
             self.start(job)
@@ -135,13 +154,29 @@ class ReportSplitter:
                             done, len(jobs), len(made))
         self.close()
         self.cache.save()
-        guard_output_paths(reports + made, self.generator.output_path)
+        skipped = guard_output_paths(made, self.generator.output_path, reserved, taken)
+        made = [b for b in made if all(b is not s for s in skipped)]
         self.generator.articles.extend(made)
         for briefing in made:
             self.generator.add_source_path(briefing)
         logger.info("briefings: split %d reports into %d briefings (%d from the split "
                     "cache%s)", len(reports), len(made), self.cache.hits,
                     ", in worker processes" if self.pool.parallel else "")
+
+    def expected_slugs(self, contents) -> dict[str, set[str]]:
+        """Return the slugs the site's hubs, tag and category pages may take.
+
+        Taken before the split, so every country a briefing could name is
+        counted, as the site will name it, and every topic.
+        """
+        countries = {self.country(country.code).slug for country in self.gazetteer.countries}
+        self.countries.clear()  # made again, with the final names, as briefings need them
+        tags = {Tag(name, self.settings).slug
+                for name in [*self.config.topics, *(self.country(c.code).name
+                                                    for c in self.gazetteer.countries)]}
+        self.countries.clear()
+        return site_slugs(contents, countries, tags,
+                          [Category(self.config.category, self.settings).slug])
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -75,7 +75,8 @@ def explaining(reader_class):
                 logger.error("briefings: %s: cannot be read: %s; it is skipped",
                              source_path, _describe(error))
                 raise
-            if not metadata and not (content or "").strip():
+            if not metadata and not (content or "").strip() \
+                    and "static" not in self.file_extensions:  # static files hold anything
                 logger.error("briefings: %s: the file is empty (no Title: line, no "
                              "text); it is skipped", source_path)
             return clean_read(source_path, content or "", metadata)

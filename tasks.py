@@ -115,6 +115,15 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
+@task(help={"folder": "a folder of reports with .labels.json files beside them",
+            "automatic": "only the automatic mode", "mistakes": "list every mistake"})
+def evaluate(c, folder, automatic=False, mistakes=False):
+    """Print recall, precision and (automatic mode) exact country sets for labelled reports."""
+    command = [sys.executable, "scripts/evaluate.py", folder] + (
+        ["--automatic"] if automatic else []) + (["--mistakes"] if mistakes else [])
+    c.run(shlex.join(command), pty=False)
+
+
 @task(help={"file": "the report to split", "automatic": "ignore Countries: and the site default"})
 def split(c, file, automatic=False):
     """Show how a report splits into briefings, and why, without building."""

@@ -16,7 +16,8 @@ What comes from where (details and review notes: plugins/pelican/plugins/briefin
 - pycountry: the ISO 3166-1 official name, when the overrides give none;
 - overrides.json: which countries exist (UN members, observers, Taiwan, Kosovo),
   display names, corrections, variants, cities, shared-form decisions,
-  non-country phrases and context rules. Lists given there are used verbatim.
+  non-country phrases, context rules and descriptors ("the kingdom"). Lists
+  given there are used verbatim.
 """
 
 from __future__ import annotations
@@ -210,6 +211,7 @@ def build(overrides: dict) -> dict:
         "non_country_phrases": overrides["non_country_phrases"]["phrases"],
         "context_rules": overrides["context_rules"]["rules"],
         "no_ascii_fold": overrides["no_ascii_fold"],
+        "descriptors": overrides["descriptors"]["descriptors"],
     }
 
 

@@ -173,3 +173,142 @@ def test_each_paragraph_records_the_rule_that_decided_it():
     assert [p.rule for p in result.paragraphs] == [
         "names_partners", "continues_meeting", "continues_meeting", "topic_shift",
         "about_someone_else", "page_furniture"]
+
+
+# --- every kind of multi-country news (issue 11), in texts written for these tests ---
+
+DISASTER = """
+    A tropical storm has killed at least 30 people in Laos and Cambodia, officials said on Tuesday.
+
+    In Laos, rescuers were searching for 12 villagers missing after a landslide in the north.
+
+    Roads to the worst-hit district remain cut, the provincial governor said.
+
+    In Cambodia, the storm flooded more than 4,000 homes along the Mekong.
+
+    Schools in the area will stay closed until Friday.
+    """
+
+ROUNDUP = """
+    ## Tonga/Japan - aid
+
+    Japan has handed over two patrol boats to Tonga's navy.
+
+    The vessels will help police the kingdom's waters.
+
+    ## Kiribati - fisheries
+
+    Kiribati has closed a third of its waters to purse-seine fleets.
+
+    The minister said the closure will last five years.
+    """
+
+GROUP_MEETING = """
+    RIYADH – Indian External Affairs Minister S. Jaishankar met the foreign ministers of Oman, Qatar, Kuwait and Bahrain on Sunday.
+
+    The ministerial forum was the largest the region has held, with 30 delegations and a closing statement on shipping.
+
+    During the talks, the ministers reviewed trade and the welfare of migrant workers.
+
+    With the Omani minister, Jaishankar discussed a shipping corridor to Gujarat and India’s port of Kandla.
+    """
+
+ELECTION_DAY = """
+    Voters in three countries cast ballots on Sunday. Here is what is at stake:
+
+    PERU: Voters chose between two candidates promising to curb crime.
+
+    Turnout was high in the capital, where queues formed before dawn.
+
+    CHILE: A run-off pits a former mayor against a labour lawyer.
+
+    LATVIA: The governing coalition hopes to keep its majority in parliament.
+    """
+
+WATER_DEAL = """
+    Kazakhstan, Kyrgyzstan and Uzbekistan signed a protocol on summer water releases on Friday.
+
+    Bishkek will release water from its reservoir while Astana and Tashkent supply electricity in return.
+
+    The agreement runs until the end of 2027.
+    """
+
+VENUE = """
+    Ministers of Saudi Arabia, Russia and Iraq met in Austria on Sunday and agreed to extend output cuts.
+
+    Riyadh will cut a further 200,000 barrels a day, while Moscow and Baghdad keep their targets.
+    """
+
+
+@pytest.mark.parametrize("md, title, expected", [
+    (DISASTER, "Storm kills dozens across Laos and Cambodia",
+     {"LA": [0, 1, 2], "KH": [0, 3, 4]}),
+    (ROUNDUP, "Pacific news in brief", {"TO": [0, 1], "JP": [0, 1], "KI": [2, 3]}),
+    (GROUP_MEETING, "Jaishankar meets Gulf counterparts",
+     {"OM": [0, 2, 3], "QA": [0, 2], "KW": [0, 2], "BH": [0, 2]}),
+    (ELECTION_DAY, "Three countries vote", {"PE": [1, 2], "CL": [3], "LV": [4]}),
+    (WATER_DEAL, "Three states sign water protocol",
+     {"KZ": [0, 1, 2], "KG": [0, 1, 2], "UZ": [0, 1, 2]}),
+    (VENUE, "Producers extend cuts", {"SA": [0, 1], "RU": [0, 1], "IQ": [0, 1]}),
+], ids=["disaster", "round-up-subheadings", "group-meeting", "election-day", "deal", "venue"])
+def test_every_kind_splits_alike_with_countries_given_and_found(md, title, expected):
+    """Each kind, split with the countries given and with none: the same briefings."""
+    names = [GAZ.get(code).name for code in expected]
+    given, _ = split(md, names, title=title)
+    found, result = split(md, None, title=title)
+    assert given == expected
+    assert found == expected
+    assert result.partners == list(expected)  # in the order the report comes to them
+
+
+def test_a_report_with_no_home_side_excludes_nobody():
+    _, result = split(WATER_DEAL, None, title="Three states sign water protocol")
+    assert result.home_side is False and result.home is None
+    _, tour = split(GROUP_MEETING, None, title="Jaishankar meets Gulf counterparts")
+    assert tour.home_side is True and tour.home == "IN"
+
+
+def test_the_paragraph_after_a_group_list_goes_to_nobody_unless_it_speaks_of_the_talks():
+    _, result = split(GROUP_MEETING, None, title="Jaishankar meets Gulf counterparts")
+    assert [p.rule for p in result.paragraphs] == [
+        "names_partners", "after_group_list", "continues_meeting", "names_partners"]
+
+
+def test_the_place_where_officials_meet_is_a_venue_not_a_subject():
+    _, result = split(VENUE, None, title="Producers extend cuts")
+    assert "AT" not in result.partners
+
+
+def test_a_descriptor_means_the_one_country_of_its_kind_in_the_report():
+    got, _ = split("""
+        Oman and Qatar agreed to link their power grids.
+
+        The Sultanate will build the first converter station.
+        """, ["Oman", "Qatar"])
+    assert got == {"OM": [0, 1], "QA": [0]}
+
+
+def test_a_descriptor_with_two_candidates_stays_unresolved():
+    got, result = split("""
+        Lesotho and Eswatini signed a water accord on Monday.
+
+        The kingdom's engineers will survey the dam site.
+        """, ["Lesotho", "Eswatini"])
+    assert "the kingdom" not in result.aliases
+    assert result.paragraphs[1].rule != "names_partners"
+
+
+def test_a_leader_introduced_once_is_known_by_first_name_too():
+    learned = AliasLearner(default_cues()).learn(
+        ["He met Malaysian Prime Minister Anwar Ibrahim on Monday."], GAZ)
+    assert learned["Anwar"] == "MY" and learned["Ibrahim"] == "MY"
+
+
+def test_propose_countries_reads_html_as_a_build_with_no_countries_line():
+    from pelican.plugins.briefings.core.propose import propose_countries
+    html = markdown.markdown(dedent(DISASTER))
+    assert propose_countries(html, "Storm kills dozens across Laos and Cambodia") == [
+        "Laos", "Cambodia"]
+    blocks = parse_report(html).blocks
+    assert propose_countries(blocks, "Storm") == ["Laos", "Cambodia"]
+    assert propose_countries("", "Nothing") == []

@@ -1,5 +1,6 @@
 """Acceptance: the splitter on the labelled corpus, both modes, >= 0.98."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,40 @@ def test_second_heldout_batch_does_not_regress(automatic, floor):
     report = "\n".join(score.mistakes)
     assert score.recall >= floor, report
     assert score.precision >= floor, report
+
+
+def _labelled(folder, stem, countries, paragraphs, furniture=()):
+    """Write a tiny report and its labels (paragraph texts -> primary countries)."""
+    body = "\n\n".join([text for text, _ in paragraphs] + list(furniture))
+    (folder / f"{stem}.md").write_text(f"Title: {stem}\nDate: 2026-01-01\n\n{body}\n", "utf-8")
+    labels = {"title": stem, "countries": countries, "not_paragraphs": list(furniture),
+              "paragraphs": [{"i": i, "starts": " ".join(text.split()[:8]), "primary": primary,
+                              "optional": []} for i, (text, primary) in enumerate(paragraphs)]}
+    (folder / f"{stem}.labels.json").write_text(json.dumps(labels), "utf-8")
+
+
+def test_exact_country_sets_count_reports_whose_found_countries_are_the_labelled_ones(tmp_path):
+    deal = [("Kazakhstan, Kyrgyzstan and Uzbekistan signed a water protocol.",
+             ["Kazakhstan", "Kyrgyzstan", "Uzbekistan"])]
+    _labelled(tmp_path, "right", ["Kazakhstan", "Kyrgyzstan", "Uzbekistan"], deal,
+              furniture=["Share this article"])
+    _labelled(tmp_path, "wrong", ["Kazakhstan", "Kyrgyzstan"], [
+        ("Kazakhstan, Kyrgyzstan and Uzbekistan signed a water protocol.",
+         ["Kazakhstan", "Kyrgyzstan"])])
+    score = score_corpus(tmp_path, SPLITTER, automatic=True)
+    assert (score.reports, score.exact_sets, score.exact_set_rate) == (2, 1, 0.5)
+    assert any("wrong.md: countries found" in m for m in score.mistakes)
+    # The furniture line is no paragraph to the labels, and goes to nobody.
+    assert score.false_positives == 1  # Uzbekistan, found but not labelled in "wrong"
+
+
+def test_invoke_evaluate_prints_the_three_figures(tmp_path, capsys):
+    import runpy
+    _labelled(tmp_path, "deal", ["Kazakhstan", "Kyrgyzstan", "Uzbekistan"], [
+        ("Kazakhstan, Kyrgyzstan and Uzbekistan signed a water protocol.",
+         ["Kazakhstan", "Kyrgyzstan", "Uzbekistan"])])
+    script = runpy.run_path(str(Path(__file__).parent.parent / "scripts" / "evaluate.py"))
+    assert script["main"]([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "(1 reports, countries given): recall 1.000, precision 1.000" in out
+    assert "automatic): recall 1.000, precision 1.000, exact country sets 1/1 (100%)" in out

@@ -14,6 +14,15 @@ Introductions understood (title = any phrase in ``cues.json`` "titles"):
 * ``<Name>, <title> of <Country>``         Carlos Pinto Pereira, foreign minister of Guinea-Bissau
 * ``his <demonym> counterpart, <Name>``    his Omani counterpart, Badr Albusaidi
 * ``<Name>, <Country>’s <title>``          Hakan Fidan, Turkey’s foreign minister
+
+An introduced name is learned whole, by surname ("Berdimuhamedov"), by a
+short family name written first ("Xi"), and by first name ("Anwar" for
+Anwar Ibrahim, "Mohamed" for Sheikh Mohamed bin Zayed), as copy calls
+leaders all three ways. A form two people share is dropped.
+
+:func:`descriptor_aliases` reads "the kingdom", "the Sultanate", "the
+island nation" as the one country of that kind the report names; with two
+(Lesotho and Eswatini) it stays unresolved.
 """
 
 from __future__ import annotations
@@ -33,6 +42,9 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _INTRO_KINDS = frozenset({"name", "demonym"})
 # Surnames shorter than this are too likely to be ordinary words.
 _MIN_SURNAME = 4
+# Name particles, never a first name on their own.
+_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "van", "von", "der",
+                        "du", "le", "la", "abu", "abdul", "abd"})
 
 
 class AliasLearner:
@@ -133,6 +145,12 @@ class AliasLearner:
                 if len(words) >= 2 and 2 <= len(words[0]) <= 3 and words[0][0].isupper() \
                         and not words[0].endswith("."):
                     forms.add(words[0])
+                # The first name ("Anwar", "Xanana", "Sheikh Mohamed").
+                first = words[0]
+                if len(words) >= 2 and len(first) >= _MIN_SURNAME and first[0].isupper() \
+                        and first.isalpha() and first.lower() not in _PARTICLES \
+                        and first.lower() not in self._title_words:
+                    forms.add(first)
                 for form in forms:
                     if gazetteer.resolve(form) is not None or form in known:
                         continue
@@ -142,3 +160,25 @@ class AliasLearner:
         for form in conflicts:
             learned.pop(form, None)
         return {**learned, **known}
+
+
+def descriptor_aliases(texts: Iterable[str], gazetteer: Gazetteer,
+                       mentioned: Iterable[str]) -> dict[str, str]:
+    """Return {"the kingdom": code, …} for the descriptors that can mean only one country.
+
+    ``mentioned`` are the codes the report names elsewhere; a descriptor
+    none of whose countries is among them, or two, is left out.
+    """
+    joined = "\n".join(texts)
+    mentioned = set(mentioned)
+    found: dict[str, str] = {}
+    for phrase, codes in gazetteer.descriptors.items():
+        # "the kingdom" and, opening a sentence, "The kingdom".
+        forms = [f for f in (phrase, phrase[0].upper() + phrase[1:]) if f in joined]
+        if not forms:
+            continue  # most reports use none: skip the set work
+        candidates = mentioned.intersection(codes)
+        if len(candidates) == 1:
+            code = candidates.pop()
+            found.update((form, code) for form in forms)
+    return found

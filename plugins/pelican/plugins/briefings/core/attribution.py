@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .aliases import AliasLearner
+from .aliases import AliasLearner, descriptor_aliases
 from .cues import Cues, default_cues
 from .gazetteer import Gazetteer
 from .reading import Reading, read
@@ -34,6 +34,10 @@ from .story import Paragraph, StoryState
 
 # Key of the lead (the part before the first subheading) in section_partners.
 LEAD = -1
+# The paragraphs that make a report's lead, where a group met is its subject.
+LEAD_PARAGRAPHS = 3
+# A paragraph about this many countries or fewer is a paragraph of their own.
+PARAGRAPH_OF_ITS_OWN = 2
 # How much being a meeting's guest counts against a country being home.
 GUEST_WEIGHT = 3
 
@@ -62,6 +66,7 @@ class Split:
     paragraphs: list[ParagraphAttribution]
     section_partners: dict[int, list[str]]  # heading block index (or LEAD) -> partners
     aliases: dict[str, str]
+    home_side: bool = True  # told from one side (a tour, a visit); False: a deal, a disaster…
 
     def paragraphs_for(self, code: str) -> list[ParagraphAttribution]:
         return [p for p in self.paragraphs if code in p.countries]
@@ -96,6 +101,26 @@ def _sections(blocks: Sequence[Block]) -> list[tuple[Block | None, list[Block]]]
     return sections
 
 
+def _subjects(reading: Reading, home_side: bool) -> set[str]:
+    """Return the countries a paragraph is about as places (see rules.place_is_subject)."""
+    if reading.meeting:
+        return set()  # where officials met is a venue
+    subjects = {reading.opening_place} if reading.opening_place else set()
+    if not home_side:
+        subjects |= reading.named_places
+    return subjects
+
+
+def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues) -> bool:
+    """Tell whether the report is told from one side: someone meets or travels.
+
+    A tour, a visit, a readout of one leader's meetings has a home side (the
+    visitor, the host); a disaster, an election day, a market report or a
+    deal between several states has none.
+    """
+    return any(r.met for r in readings) or any(cues.visit.search(t) for t in texts)
+
+
 def _ordered(codes: Iterable[str], order: Sequence[str]) -> list[str]:
     rank = {c: i for i, c in enumerate(order)}
     return sorted(set(codes), key=lambda c: (rank.get(c, len(rank)), c))
@@ -124,18 +149,26 @@ class Splitter:
         """
         texts = [title] + [b.text for b in blocks]
         aliases = self._learner.learn(texts, self.gazetteer, self.site_aliases)
+        joined = "\n".join(texts)
+        if any(phrase[4:] in joined for phrase in self.gazetteer.descriptors):
+            named = {m.code for text in texts for m in self.gazetteer.find_mentions(text, aliases)}
+            aliases = {**descriptor_aliases(texts, self.gazetteer, named), **aliases}
         title_reading = read(title, self.gazetteer, aliases, self.cues)
         readings = {b.index: read(b.text, self.gazetteer, aliases, self.cues) for b in blocks}
         ordered_readings = [readings[b.index] for b in blocks]
-        home = find_home([title_reading, *ordered_readings])
+        home_side = has_home_side(texts, [title_reading, *ordered_readings], self.cues)
+        home = find_home([title_reading, *ordered_readings]) if home_side else None
 
         if partners is None:
-            partners = self._find_partners(title_reading, blocks, readings, home, aliases)
+            partners = (self._find_partners(title_reading, blocks, readings, home, aliases)
+                        if home_side else self._find_subjects(title_reading, blocks, readings))
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
-                                                       list(dict.fromkeys(partners)), home)
+                                                       list(dict.fromkeys(partners)), home,
+                                                       home_side)
         return Split(
             partners=list(partners),
             home=home,
+            home_side=home_side,
             paragraphs=paragraphs,
             section_partners=section_partners,
             aliases=aliases,
@@ -160,6 +193,7 @@ class Splitter:
         appearance: list[str] = []
         listing_meetings = False  # "The Prime Minister met:" then a list
         in_groups: set[str] = set()
+        paragraph_number = 0
         for block in blocks:
             reading = readings[block.index]
             for m in reading.mentions:
@@ -170,7 +204,14 @@ class Splitter:
                 listing_meetings = False
                 continue
             covered |= reading.met - reading.met_in_group
+            # A group met in the lead is what the report is about ("received
+            # the leaders of A, B, C and D"); one further down is a round-up
+            # ("also held conversations with…"), kept only for a guest the
+            # report says more about.
+            if paragraph_number < LEAD_PARAGRAPHS:
+                covered |= reading.met_in_group
             in_groups |= reading.met_in_group
+            paragraph_number += 1
             is_item = block.element is not None and block.element.name == "li"
             if is_item and listing_meetings:
                 covered |= reading.actors
@@ -184,28 +225,62 @@ class Splitter:
         covered.discard(home)
         return _ordered(covered, appearance)
 
+    def _find_subjects(self, title_reading: Reading, blocks: Sequence[Block],
+                       readings: Mapping[int, Reading]) -> list[str]:
+        """Return the countries a report with no home side is about.
+
+        Every country the headline or a subheading names, that acts in the
+        lead, that has a paragraph to itself (or shares it with one other),
+        or that acts or is the place
+        of the story in two paragraphs or more ("Turnout in Portugal…",
+        "Hungary blocked…"). One clause elsewhere is a passing mention.
+        """
+        covered: set[str] = self._headline_actors(title_reading)
+        appearance: list[str] = []
+        paragraphs: Counter[str] = Counter()
+        lead_done = False
+        for block in blocks:
+            reading = readings[block.index]
+            for m in reading.mentions:
+                if m.code not in appearance:
+                    appearance.append(m.code)
+            if block.is_heading:
+                covered |= self._headline_actors(reading)
+                continue
+            about = reading.unquoted_actors | _subjects(reading, False)
+            if not lead_done and about:
+                covered |= about  # the lead names the parties
+                lead_done = True
+            if len(about) <= PARAGRAPH_OF_ITS_OWN:
+                covered |= about  # "Iraq and Kazakhstan submitted…", "Taiwan fell"
+            paragraphs.update(about)
+        covered |= {code for code, n in paragraphs.items() if n >= 2}
+        return _ordered(covered, appearance)
+
     # -- attribution ---------------------------------------------------------
 
     def _attribute(self, title_reading: Reading, blocks: Sequence[Block],
                    readings: Mapping[int, Reading], partners: list[str],
-                   home: str | None):
+                   home: str | None, home_side: bool = True):
         """Run the rule table (rules.RULES) over the report, paragraph by paragraph."""
         results: list[ParagraphAttribution] = []
         section_partners: dict[int, list[str]] = {}
         # Sections list their partners in the report's partner order, never a
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
-        state = StoryState(targets, home, self.cues)
+        state = StoryState(targets, home, self.cues, home_side=home_side)
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)
             section_partners[LEAD if heading is None else heading.index] = \
                 _ordered(focus, partners)
-            state.enter_section({code: f"section: {where}" for code in _ordered(focus, partners)})
+            state.enter_section({code: f"section: {where}" for code in _ordered(focus, partners)},
+                                headed=heading is not None)
             for block in section:
                 reading = readings[block.index]
                 paragraph = Paragraph(block, reading, frozenset(reading.actors & targets),
-                                      frozenset(reading.unquoted_actors - targets - {home}))
+                                      frozenset(reading.unquoted_actors - targets - {home}),
+                                      frozenset(_subjects(reading, home_side) & targets - {home}))
                 rule, decision = decide(paragraph, state)
                 state.apply(decision)
                 result = ParagraphAttribution(block, set(decision.primary),

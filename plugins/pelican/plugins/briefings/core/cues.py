@@ -15,6 +15,8 @@ from pathlib import Path
 from . import DATA_DIR
 
 DEFAULT_CUES_PATH = DATA_DIR / "cues.json"
+# A furniture line opening ("Reporting by …") is a short line, not a paragraph.
+FURNITURE_LINE = 200
 
 
 def _alternation(phrases, ignore_case: bool = False) -> str:
@@ -68,7 +70,9 @@ class Cues:
     title_words: frozenset[str]
     honorifics: frozenset[str]  # "His Excellency", "H.E.": before a name, not part of it
     meeting: re.Pattern
-    future: re.Pattern  # "scheduled to", "said": a meeting not held here and now
+    future: re.Pattern  # "scheduled to", "will meet": a meeting not held here and now
+    reported: re.Pattern  # "said", "according to": a meeting noun after it is only reported
+    visit: re.Pattern  # "state visit", "tour of": someone travels, so the report has a home side
     gap_words: frozenset[str]  # what may stand between a meeting cue and its guests
     continuation: re.Pattern  # "Both sides", "The two ministers": the same meeting
     opens_with_continuation: re.Pattern  # the same, as the paragraph's subject
@@ -77,6 +81,8 @@ class Cues:
     location_words: frozenset[str]  # "in", "on", "against", "port of": a place or topic
     event: re.Pattern  # "the forum brought together…": about the event, not a partner
     furniture: frozenset[str]  # "Leave a Comment": the news site's page, not the report
+    happening: re.Pattern | None = None  # "killed", "voters", "fell": something happens there
+    furniture_openings: tuple[str, ...] = ()  # "Reporting by …", "Related: …", casefolded
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -93,6 +99,10 @@ class Cues:
         shift = re.compile(r"^\W*(?:%s)\b" % _alternation(data["topic_shift_cues"]))
         future = re.compile(r"\b(?:%s)\b" % _alternation(data["future_cues"], ignore_case=True),
                             re.IGNORECASE)
+        reported = re.compile(r"\b(?:%s)\b" % _alternation(data.get("reported_cues", []),
+                                                             ignore_case=True), re.IGNORECASE)
+        visit = re.compile(r"\b(?:%s)\b" % _alternation(data.get("visit_cues", []),
+                                                          ignore_case=True), re.IGNORECASE)
         continuation_cues = _alternation(data["continuation_cues"], ignore_case=True)
         continuation = re.compile(r"\b(?:%s)\b" % continuation_cues, re.IGNORECASE)
         opens = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:%s)\b" % continuation_cues, re.IGNORECASE)
@@ -103,6 +113,8 @@ class Cues:
             honorifics=frozenset(h.casefold() for h in data.get("honorifics", [])),
             meeting=meeting,
             future=future,
+            reported=reported,
+            visit=visit,
             gap_words=frozenset(w.casefold() for w in data.get("gap_words", [])) | words
             | frozenset(w.casefold() for p in data.get("title_prefixes", []) for w in p.split()),
             continuation=continuation,
@@ -115,8 +127,18 @@ class Cues:
                                                             ignore_case=True),
                              re.IGNORECASE),
             furniture=frozenset(f.casefold() for f in data.get("page_furniture", [])),
+            happening=re.compile(r"\b(?:%s)\b" % _alternation(data.get("happening_cues", ["(?!)"]),
+                                                                 ignore_case=True), re.IGNORECASE),
+            furniture_openings=tuple(f.casefold()
+                                     for f in data.get("page_furniture_openings", [])),
         )
 
+
+    def is_furniture(self, text: str) -> bool:
+        """Tell whether a paragraph is the news site's page ("Share this", "Reporting by …")."""
+        folded = text.strip(" .:").casefold()
+        return folded in self.furniture or (
+            len(folded) < FURNITURE_LINE and folded.startswith(self.furniture_openings))
 
     def is_place_before(self, before: str) -> bool:
         """Tell whether ``before`` ends in a word that makes a place ("in the")."""

@@ -5,7 +5,10 @@ countries' briefings must hold it (`primary`) and which may (`optional`).
 Counted over (paragraph, country) pairs: a primary pair the split gives is a
 true positive, one it misses a false negative; a pair it gives that is neither
 primary nor optional is a false positive; optional pairs count either way.
-Used by the acceptance test and by `invoke bench`.
+In automatic mode (countries found by the splitter) a report also counts as
+an *exact set* when the countries found are exactly the labelled
+`countries`. Used by the acceptance tests, `invoke evaluate` and `invoke
+bench`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ class Score:
     true_positives: int = 0
     false_negatives: int = 0
     false_positives: int = 0
+    reports: int = 0
+    exact_sets: int = 0  # reports whose countries found equal the labelled ones
     mistakes: list[str] = field(default_factory=list)
 
     @property
@@ -40,10 +45,17 @@ class Score:
         given = self.true_positives + self.false_positives
         return self.true_positives / given if given else 1.0
 
+    @property
+    def exact_set_rate(self) -> float:
+        """The fraction of reports whose countries found are exactly the labelled ones."""
+        return self.exact_sets / self.reports if self.reports else 1.0
+
     def add(self, other: Score) -> None:
         self.true_positives += other.true_positives
         self.false_negatives += other.false_negatives
         self.false_positives += other.false_positives
+        self.reports += other.reports
+        self.exact_sets += other.exact_sets
         self.mistakes.extend(other.mistakes)
 
 
@@ -77,11 +89,31 @@ def score_report(path: Path, splitter: Splitter, automatic: bool = False,
     if split is None:
         raise ValueError(f"{path.name}: no paragraphs")
     code_of = {c: gazetteer.resolve(c).code for c in labels["countries"]}
-    score = Score()
-    if len(split.paragraphs) != len(labels["paragraphs"]):
-        raise ValueError(f"{path.name}: {len(split.paragraphs)} paragraphs, "
+    score = Score(reports=1)
+    found, wanted = set(split.partners), set(code_of.values())
+    if found == wanted:
+        score.exact_sets = 1
+    else:
+        name = lambda code: gazetteer.get(code).name  # noqa: E731
+        score.mistakes.append(f"{path.name}: countries found "
+                              f"{sorted(map(name, found))}, labelled "
+                              f"{sorted(map(name, wanted))}")
+    # Page furniture ("Share this article") is no paragraph to the labels:
+    # each country the split gives it to is a false positive.
+    furniture = {" ".join(text.split()) for text in labels.get("not_paragraphs", [])}
+    paragraphs = []
+    for got in split.paragraphs:
+        if got.block.text not in furniture:
+            paragraphs.append(got)
+            continue
+        for code in sorted(got.countries):
+            score.false_positives += 1
+            score.mistakes.append(f"{path.name}: page furniture {got.block.text!r} "
+                                  f"wrongly in {code}")
+    if len(paragraphs) != len(labels["paragraphs"]):
+        raise ValueError(f"{path.name}: {len(paragraphs)} paragraphs, "
                          f"labels have {len(labels['paragraphs'])}")
-    for got, label in zip(split.paragraphs, labels["paragraphs"], strict=True):
+    for got, label in zip(paragraphs, labels["paragraphs"], strict=True):
         if not got.block.text.startswith(label["starts"]):
             raise ValueError(f"{path.name}: paragraph {label['i']} does not start with "
                              f"{label['starts']!r}")

@@ -309,6 +309,11 @@ class Gazetteer:
         self._by_code = {c.code: c for c in self.countries}
         self._by_key = _resolve_index(self.countries)
         self._matcher = _Matcher(*_base_forms(self.countries, data))
+        # "the kingdom" -> the countries it may mean ({phrase: codes}); the
+        # phrases are written in lower case, "The kingdom" is found too.
+        self.descriptors: dict[str, tuple[str, ...]] = {
+            phrase: tuple(spec["countries"])
+            for spec in data.get("descriptors", []) for phrase in spec["phrases"]}
         self._alias_matchers: OrderedDict[frozenset, _AliasMatcher] = OrderedDict()
         self._last_aliases: tuple[object, _AliasMatcher | None] = (None, None)
         self._recent_matches: dict[str, tuple[list, list[Mention]]] = {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cues import Cues
 from .gazetteer import Gazetteer, Mention
@@ -42,12 +42,19 @@ class Reading:
     unquoted_actors: set[str]  # actors named outside quoted speech
     continues: str  # "Both sides…", "The two ministers…": the same meeting ("" if not)
     opens_continuing: bool  # …as the paragraph's subject ("The ministers also…")
+    # Places named by the country's name ("floods in Laos", not "talks in
+    # Doha"): where the story happens, unless officials met there.
+    named_places: set[str] = field(default_factory=set)
+    opening_place: str = ""  # "In Laos, …": the place the paragraph opens on
+    meeting: bool = False  # a meeting cue stands in it (so a place may be a venue)
 
 
 def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     """Tell whether a mention names a place or topic rather than an actor."""
-    if m.start < 3 and m.text.isupper() and m.kind != "demonym":
-        return True  # an ALL-CAPS dateline: where the reporter filed from
+    if m.text.isupper() and m.kind != "demonym" and not _LOWER.search(text, 0, m.start):
+        # An ALL-CAPS dateline is where the reporter filed from ("LONDON/DUBAI
+        # –"), but a round-up's label is its item's subject ("GUATEMALA: Voters…").
+        return not (m.start == 0 and m.kind == "name" and text.startswith(":", m.end))
     after = text[m.end : m.end + 2]
     if len(after) == 2 and after[0] == "-" and after[1].islower():
         return True  # a modifier: "Beijing-brokered", "US-led"
@@ -56,27 +63,54 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     return False
 
 
+_LOWER = re.compile(r"[a-z]")
+# "In Laos, …", "In the Philippines, …", "Across Vietnam …": a lead on a place.
+_OPENING_PLACE = re.compile(r"(?:In|Across|Inside|Throughout)\s+(?:the\s+)?$")
+
+
+# "… in (the) X": where something happens; "from X", "through X", "to X"
+# are a route or a direction, not the story's place.
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Ii]nside|[Tt]hroughout)\s+(?:the\s+)?$")
+
+
 def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues) -> Reading:
     """Return the reading of one block's text."""
     mentions = gazetteer.find_mentions(text, aliases)
     actors: set[str] = set()
     places: set[str] = set()
+    named_places: set[str] = set()
     words: dict[str, list[str]] = {}
     actor_mentions = []
+    candidates = []  # mentions that may be a meeting's guests
+    opening = ""
     for m in mentions:
         if m.kind in PLACE_KINDS and _NAMED_THING.match(text, m.end):
             continue  # part of a name: "the Tianjin Declaration", "Tehran Times"
         words.setdefault(m.code, []).append(m.text)
+        if m.kind != "city":
+            candidates.append(m)
         if is_passing(text, m, cues):
             places.add(m.code)
+            if m.kind == "name" and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \
+                    and cues.happening is not None and cues.happening.search(text):
+                named_places.add(m.code)
+            if not opening and m.start < 12 and _OPENING_PLACE.match(text[: m.start]):
+                opening = m.code
         else:
             actors.add(m.code)
             actor_mentions.append(m)
+    met, met_in_group, meeting = _met(text, candidates, cues)
+    # A guest is an actor even where the list reads like a place
+    # ("met his counterparts from Britain, Japan and Canada").
+    actors |= met
+    actor_mentions += [m for m in candidates if m.code in met and m not in actor_mentions]
     places -= actors
-    return Reading(mentions, actors, places, words, *_met(text, actor_mentions, cues),
+    return Reading(mentions, actors, places, words, met, met_in_group,
                    _unquoted(text, actor_mentions),
                    _first(cues.continuation.search(text)),
-                   bool(cues.opens_with_continuation.search(text)))
+                   bool(cues.opens_with_continuation.search(text)),
+                   named_places - actors, opening if opening in places else "",
+                   meeting)
 
 
 def _unquoted(text: str, actor_mentions: Sequence[Mention]) -> set[str]:
@@ -92,41 +126,83 @@ def _first(match) -> str:
     return match.group(0) if match else ""
 
 
-def _met(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> tuple[set[str], set[str]]:
-    """Return the actors meeting cues in ``text`` name as guests, and those
+# Meeting cues that are verbs of a meeting held ("said he met X" reports a
+# meeting that happened; "said his meeting with X…" only refers to one).
+_HELD = ("met", "meets", "held", "received", "receives", "hosted", "hosts", "paid",
+         "spoke", "sat", "conferred", "called", "welcomed", "had")
+# How far past a bare verb ("met, on the sidelines of …, with") its "with" may stand.
+WITH_REACH = 120
+
+
+def _met(text: str, mentions: Sequence[Mention], cues: Cues
+         ) -> tuple[set[str], set[str], bool]:
+    """Return the countries meeting cues in ``text`` name as guests, those
     named in a group of GROUP_SIZE or more ("held conversations with the
-    leaders of Malaysia, Nepal, Egypt, Vietnam").
+    leaders of Malaysia, Nepal, Egypt, Vietnam"), and whether a meeting cue
+    stands in the text at all.
 
     Guests follow the cue, in its own sentence, with only names, titles and
     list words between ("met with Pakistani Prime Minister…", "received H.E.
-    Alassane Ouattara, President of the Republic of Côte d'Ivoire, and…").
-    A cue in reported speech or about a meeting still to come does not count,
-    so "condemning the US build-up" or "said his meeting with Trump…" make
-    no partner.
+    Alassane Ouattara, President of the Republic of Côte d'Ivoire, and…");
+    a bare verb may reach past an aside to its "with" ("met, on the
+    sidelines of the summit, with…"). A meeting still to come does not
+    count, nor a meeting noun in reported speech, so "condemning the US
+    build-up" or "said his meeting with Trump…" make no partner.
     """
     met: set[str] = set()
     in_groups: set[str] = set()
-    if not actor_mentions:
-        return met, in_groups  # nobody to be a guest: skip the cue search
+    meeting = False
+    if not mentions:
+        return met, in_groups, meeting  # nobody to be a guest: skip the cue search
     for cue in cues.meeting.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
+        held = cue.group(0).split()[0] in _HELD
         if cues.future.search(text, start, cue.start()) or cues.future.search(cue.group(0)) \
+                or (not held and cues.reported.search(text, start, cue.start())) \
                 or text.startswith(" by ", cue.end()):
             continue  # reported, still to come, or the host ("hosted by Egypt")
-        end = text.find(". ", cue.end())
-        end = len(text) if end < 0 else end
-        previous_end, guests = cue.end(), set()
-        for m in actor_mentions:
-            if m.start < previous_end:
-                continue
-            if m.start >= end or not _guest_gap(text[previous_end : m.start], cues):
-                break
-            guests.add(m.code)
-            previous_end = m.end
+        meeting = True
+        end = sentence_end(text, cue.end())
+        guests = _guests(text, cue.end(), end, mentions, cues)
+        if not guests and held and not cue.group(0).endswith("with"):
+            with_at = text.find(" with ", cue.end(), min(end, cue.end() + WITH_REACH))
+            if with_at >= 0:
+                guests = _guests(text, with_at + 5, end, mentions, cues)
         met |= guests
         if len(guests) >= GROUP_SIZE:
             in_groups |= guests
-    return met, in_groups
+    return met, in_groups, meeting
+
+
+# Words before a full stop that is no sentence's end ("Dr. Mustafa", "H.E. Mr. Lula").
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "gen", "col", "lt", "maj", "capt",
+                            "st", "jr", "sr", "no", "h.e", "h.h", "h.m", "u.s", "u.k", "u.n",
+                            "hon", "sen", "rep", "gov", "amb"})
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Return where the sentence going on at ``start`` ends (its ". "), or len(text)."""
+    end = text.find(". ", start)
+    while end >= 0:
+        word = text[text.rfind(" ", 0, end) + 1 : end].casefold()
+        if word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+            return end
+        end = text.find(". ", end + 2)
+    return len(text)
+
+
+def _guests(text: str, after: int, end: int, mentions: Sequence[Mention], cues: Cues
+            ) -> set[str]:
+    """Return the countries listed from ``after`` on, up to ``end`` or a non-list word."""
+    previous_end, guests = after, set()
+    for m in mentions:
+        if m.start < previous_end:
+            continue
+        if m.start >= end or not _guest_gap(text[previous_end : m.start], cues):
+            break
+        guests.add(m.code)
+        previous_end = m.end
+    return guests
 
 
 _GAP_TOKEN = re.compile(r"[^\s,;\-–]+")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .reading import GROUP_SIZE
 from .story import Decision, Paragraph, StoryState
 
 Rule = Callable[[Paragraph, StoryState], "Decision | None"]
@@ -25,9 +26,27 @@ CONTINUES = "continues the talks with it"
 
 def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
     """"Leave a Comment", "Share this": the news site's page, not the report."""
-    if p.text.strip(" .:").casefold() in state.cues.furniture:
+    if state.cues.is_furniture(p.text):
         return Decision({})
     return None
+
+
+def place_is_subject(p: Paragraph, state: StoryState) -> Decision | None:
+    """"In Laos, at least 20 people died…": the place is what the paragraph is about.
+
+    A place is a subject when the paragraph opens on it, or, in a report
+    with no home side, wherever it is named as a country (not a capital or
+    city, which stand for venues) in a paragraph where nobody meets: the
+    venue of a summit stays a venue. The story then follows the place.
+    """
+    if not p.subjects:
+        return None
+    primary = {code: "is about what happens in " + ", ".join(dict.fromkeys(p.reading.words[code]))
+               for code in sorted(p.subjects)}
+    for code in sorted(p.actors):
+        primary[code] = "names " + ", ".join(dict.fromkeys(p.reading.words[code]))
+    moves_to = None if state.headed else dict(primary)
+    return Decision(primary, moves_to=moves_to, last=set(primary))
 
 
 def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
@@ -35,7 +54,8 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
 
     If it opens as the meeting's continuation ("The ministers also
     discussed … Georgian territory"), the meeting's partners keep it too; a
-    new meeting ("met with X") moves the story to its guests.
+    new meeting ("met with X") moves the story to its guests. In a report
+    with no home side the story follows whoever the paragraph is about.
     """
     if not p.actors:
         return None
@@ -44,16 +64,23 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
     group = continued(p, state) if reading.continues else set()
     if reading.opens_continuing and group and not reading.met:
         primary.update((code, CONTINUES) for code in sorted(group))
+    if not state.home_side and state.headed and p.actors < state.focus.keys():
+        # Under "Tonga/Japan - aid", a paragraph naming Tonga is still the
+        # section's: it goes to Japan too.
+        primary.update((code, why) for code, why in state.focus.items())
     for code in sorted(p.actors):
         primary[code] = "names " + ", ".join(dict.fromkeys(reading.words[code]))
     met = reading.met & state.targets
-    moves_to = None
+    moves_to, in_group = None, False
     if met and not met & state.focus.keys():
         moves_to = {code: "follows the meeting in ‘%s…’" % p.text[:60] for code in sorted(met)}
+        in_group = len(met) >= GROUP_SIZE
+    elif not state.home_side and not state.headed and not met:
+        moves_to = {code: "follows ‘%s…’" % p.text[:60] for code in sorted(p.actors)}
     # Partners named only in quoted speech do not become the subject of
     # what follows.
     last = set(primary) & (reading.unquoted_actors | group)
-    return Decision(primary, moves_to=moves_to, last=last)
+    return Decision(primary, moves_to=moves_to, last=last, group=in_group)
 
 
 def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
@@ -78,6 +105,14 @@ def continues_meeting(p: Paragraph, state: StoryState) -> Decision | None:
     return None
 
 
+def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
+    """After "met the leaders of A, B, C and D", a paragraph that does not
+    speak of the meeting (the summit, the host) is about none of them."""
+    if state.group:
+        return Decision({})
+    return None
+
+
 def follows_section(p: Paragraph, state: StoryState) -> Decision | None:
     """A paragraph naming nobody follows its section or the latest meeting."""
     return Decision(dict(state.focus))
@@ -97,10 +132,12 @@ def continued(p: Paragraph, state: StoryState) -> set[str]:
 # The table: tried in this order, the first decision wins.
 RULES: Sequence[Rule] = (
     page_furniture,
+    place_is_subject,
     names_partners,
     topic_shift,
     about_someone_else,
     continues_meeting,
+    after_group_list,
     follows_section,
 )
 

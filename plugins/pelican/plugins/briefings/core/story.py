@@ -24,6 +24,7 @@ class Paragraph:
     reading: Reading
     actors: frozenset[str]  # partners it names as actors
     third_parties: frozenset[str]  # other countries (not home) it names as actors, unquoted
+    subjects: frozenset[str] = frozenset()  # partners it is about as places ("In Laos, …")
 
     @property
     def text(self) -> str:
@@ -37,22 +38,34 @@ class StoryState:
     targets: frozenset[str]  # the partners that get briefings
     home: str | None  # the country the report is written from
     cues: Cues
+    # Told from one side (a tour, a visit): False for a deal, a disaster, an
+    # election day, a market report, where the story follows its subject.
+    home_side: bool = True
     # Partners the current section or meeting is about, each with why.
     focus: dict[str, str] = field(default_factory=dict)
     # Partners of the latest paragraph that named any ("the two leaders").
     last: set[str] = field(default_factory=set)
+    # The focus is a group met at once ("met the leaders of A, B, C and D"):
+    # only what speaks of the meeting ("the talks", "the four leaders")
+    # goes to all of them, not every paragraph after the list.
+    group: bool = False
+    # A subheading set the focus: the section keeps it to its end.
+    headed: bool = False
 
-    def enter_section(self, focus: Mapping[str, str]) -> None:
+    def enter_section(self, focus: Mapping[str, str], headed: bool = False) -> None:
         """Start a section (the lead, or one under a subheading)."""
         self.focus = dict(focus)
         self.last = set(focus)
+        self.group = False
+        self.headed = headed and bool(focus)
 
     def apply(self, decision: Decision) -> None:
         """Carry a paragraph's decision over to the paragraphs after it."""
         if decision.ends_story:
-            self.focus, self.last = {}, set()
+            self.focus, self.last, self.group = {}, set(), False
         if decision.moves_to is not None:
             self.focus = dict(decision.moves_to)
+            self.group = decision.group
         if decision.last is not None:
             self.last = set(decision.last)
 
@@ -65,3 +78,4 @@ class Decision:
     ends_story: bool = False  # the story leaves its partners
     moves_to: dict[str, str] | None = None  # a new focus (a new meeting), with reasons
     last: set[str] | None = None  # the paragraph's own partners, for "the two leaders"
+    group: bool = False  # moves_to is a group met at once

@@ -45,9 +45,13 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DEFAULT_PAGINATION = 20
 
-# Site-wide feeds; per-country feeds come from the plugin (COUNTRY_FEED_*).
+# Site-wide feeds carry every report once (not its briefings, which quote
+# it); per-country feeds come from the plugin (COUNTRY_FEED_*), one feed per
+# topic from Pelican's tag feeds, listed in feeds/topics.opml.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
+TAG_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/topics/{slug}.rss.xml"
 CATEGORY_FEED_ATOM = None
 CATEGORY_FEED_RSS = None
 AUTHOR_FEED_ATOM = None

@@ -163,12 +163,21 @@ def test(c, args="", quick=False):
     c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
 
 
+def _published_record():
+    """Return the site's published-names record: every address in it must be built."""
+    from pelican.plugins.briefings.settings import DEFAULTS, published_file
+
+    key = "BRIEFING_PUBLISHED_FILE"
+    return published_file(SETTINGS.get(key, DEFAULTS[key]), SETTINGS)
+
+
 def _site_passes_checks(output, site_url, html, caller):
     """Run the site checks on a build; print any problems and return whether none."""
     # Imported here: only the publishing tasks use it.
     from sitecheck import format_report, run_checks
 
-    problems = run_checks(output, site_url=site_url or None, html=html)
+    problems = run_checks(output, site_url=site_url or None, html=html,
+                          record=_published_record())
     if problems:
         sys.stderr.write(f"{caller}: {output}\n{format_report(problems)}\n")
     return not problems

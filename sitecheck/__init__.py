@@ -13,6 +13,7 @@ from .invariants import check_invariants
 from .links import check_links
 from .opml import check_opml
 from .problem import Problem
+from .published import check_published
 from .report import format_report
 from .safety import check_safety
 from .site import Site
@@ -21,13 +22,17 @@ __all__ = ["Problem", "format_report", "run_checks"]
 
 
 def run_checks(
-    output_dir: str | os.PathLike, site_url: str | None = None, html: bool = True
+    output_dir: str | os.PathLike,
+    site_url: str | None = None,
+    html: bool = True,
+    record: str | os.PathLike | None = None,
 ) -> list[Problem]:
     """Run every check over ``output_dir`` and return the problems, sorted.
 
     ``site_url`` is the SITEURL the site was built with: absolute links under
     it are checked like relative ones. ``html=False`` skips the (slow) Nu HTML
-    Checker.
+    Checker. ``record`` is the site's published-names record
+    (BRIEFING_PUBLISHED_FILE): every address it lists must be in the output.
     """
     if not os.path.isdir(output_dir):
         return [Problem("site", "missing output", "", f"{output_dir} is not a folder")]
@@ -36,6 +41,7 @@ def run_checks(
         *check_links(site),
         *check_feeds(site),
         *check_opml(site),
+        *check_published(site, record),
         *check_invariants(site),
         *check_safety(site),
     ]

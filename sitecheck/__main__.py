@@ -1,4 +1,4 @@
-"""`python -m sitecheck OUTPUT_DIR [--site-url URL] [--no-html]`."""
+"""`python -m sitecheck OUTPUT_DIR [--site-url URL] [--no-html] [--record FILE]`."""
 
 from __future__ import annotations
 
@@ -24,8 +24,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-html", dest="html", action="store_false", help="skip the Nu HTML Checker"
     )
+    parser.add_argument(
+        "--record",
+        default=None,
+        help="the published-names record (e.g. content/published-countries.json): "
+        "every address it lists must be in OUTPUT_DIR",
+    )
     args = parser.parse_args(argv)
-    problems = run_checks(args.output_dir, site_url=args.site_url, html=args.html)
+    problems = run_checks(args.output_dir, site_url=args.site_url, html=args.html,
+                          record=args.record)
     print(format_report(problems), file=sys.stderr if problems else sys.stdout)
     return 1 if problems else 0
 

@@ -40,11 +40,14 @@ def write_feeds(
 ) -> None:
     """Write a country's Atom and RSS feeds with one entry for its briefing."""
     for feed_class, suffix in ((Atom1Feed, "atom"), (Rss201rev2Feed, "rss")):
+        # Valid as the W3C validator wants: own id, language, a page announcing it.
         feed = feed_class(
             title=f"Briefings: {country}",
-            link=f"{SITE}/",
+            link=f"{SITE}/briefings/summit/{country}/",
             description=f"{country} briefings",
             feed_url=f"{SITE}/feeds/{country}.{suffix}.xml",
+            feed_guid=f"{SITE}/feeds/{country}.{suffix}.xml",
+            language="en",
         )
         url = link or f"{SITE}/briefings/summit/{country}/"
         feed.add_item(

@@ -1,22 +1,30 @@
-"""Country hub pages, the countries index, per-country feeds and the OPML.
+"""Country hub pages, the countries index, per-country feeds and the OPMLs.
 
 Pelican adapter. ``CountriesGenerator`` is returned from the ``get_generators``
 signal, so it runs after the articles generator: ``generate_context`` only
 reads the briefings already in ``context["articles"]`` and publishes
-``countries``; ``generate_output`` writes, only through Pelican's writer.
+``countries`` and every feed's identity (feeds.py); ``generate_output``
+writes, only through Pelican's writer. A country renamed on purpose keeps its
+old hub and feed addresses (from the published-names record): they are
+written too, so old subscriptions keep working.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
+
+from .core.published import tag_prefix
+from .feeds import ID_PREFIX, IDENTITIES, assign_feed_ids, feed_identities
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +39,9 @@ class Country(URLWrapper):
         self.code = code
         self.briefings = []
         self.topics = []
+        self.feed_id = ""  # from the record (splitter.py); never from the slug of the day
+        # Addresses published before (a rename, a changed pattern): still written.
+        self.addresses: dict[str, list[str]] = {}
 
     @property
     def feed_atom(self) -> str:
@@ -40,9 +51,33 @@ class Country(URLWrapper):
     def feed_rss(self) -> str:
         return self.settings["COUNTRY_FEED_RSS"].format(slug=self.slug)
 
+    def feed_paths(self, kind: str) -> list[str]:
+        """Return every path this country's ``kind`` ("atom"/"rss") feed is written at."""
+        current = self.feed_atom if kind == "atom" else self.feed_rss
+        return list(dict.fromkeys([current, *self.addresses.get(kind, [])]))
+
+    def hub_paths(self) -> list[str]:
+        """Return every path this country's hub page is written at."""
+        return list(dict.fromkeys([self.save_as, *self.addresses.get("hub", [])]))
+
     @property
     def latest(self):
         return self.briefings[0].date if self.briefings else None
+
+
+@dataclass(frozen=True)
+class OpmlFeed:
+    """One outline of an OPML file: a feed and the page it is the feed of."""
+
+    text: str
+    xml_url: str  # paths, relative to FEED_DOMAIN and SITEURL
+    html_url: str
+
+
+def fallback_prefix(settings) -> str:
+    """Return an id prefix for a build without a record (BRIEFING_PUBLISHED_FILE = None)."""
+    host = urlsplit(settings.get("FEED_DOMAIN") or settings["SITEURL"]).hostname or ""
+    return tag_prefix(host, "2000-01-01")
 
 
 def newest_first(articles):
@@ -59,6 +94,7 @@ class CountriesGenerator(Generator):
         # Theme templates first; the plugin's own (the OPML) as a fallback.
         self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(PLUGIN_TEMPLATES))])
         self.countries: list[Country] = []
+        self.topics: list = []
 
     def generate_context(self):
         articles = self.context.get("articles", [])
@@ -79,6 +115,17 @@ class CountriesGenerator(Generator):
         self.context["reports"] = newest_first(
             a for a in articles if getattr(a, "briefings", None) is not None)
         self.context["BRIEFING_OPML"] = self.settings["COUNTRY_FEED_OPML"]
+        self.context["BRIEFING_TOPIC_OPML"] = self.settings["TOPIC_FEED_OPML"]
+        prefix = self.context.get(ID_PREFIX) or fallback_prefix(self.settings)
+        for country in self.countries:
+            country.feed_id = country.feed_id or f"{prefix}countries/{country.slug}"
+        assign_feed_ids(articles, prefix)
+        names = {country.name for country in self.countries}
+        tags = [tag for tag, _ in self.context.get("tags", [])]
+        # Country names stay out of the topic list, even where a site tags them.
+        self.topics = sorted((t for t in tags if t.name not in names), key=attrgetter("name"))
+        self.context[IDENTITIES] = feed_identities(self.settings, prefix, self.countries,
+                                                   tags)
         logger.info("briefings: %d countries with %d briefings", len(self.countries),
                     len(briefings))
 
@@ -86,19 +133,29 @@ class CountriesGenerator(Generator):
         relative = self.settings["RELATIVE_URLS"]
         country_template = self.get_template("country")
         for country in self.countries:
-            writer.write_file(
-                country.save_as, country_template, self.context,
-                relative_urls=relative, country=country, articles=country.briefings,
-                page_name=country.url.rstrip("/") or country.slug,
-            )
-            for feed_type, path in (("atom", country.feed_atom), ("rss", country.feed_rss)):
-                writer.write_feed(country.briefings, self.context, path, feed_type=feed_type,
-                                  feed_title=country.name)
+            for save_as in country.hub_paths():
+                writer.write_file(
+                    save_as, country_template, self.context,
+                    relative_urls=relative, country=country, articles=country.briefings,
+                    page_name=country.url.rstrip("/") or country.slug,
+                )
+            for feed_type in ("atom", "rss"):
+                for path in country.feed_paths(feed_type):
+                    writer.write_feed(country.briefings, self.context, path,
+                                      feed_type=feed_type, feed_title=country.name)
         writer.write_file(
             self.settings["COUNTRIES_SAVE_AS"], self.get_template("countries"), self.context,
             relative_urls=relative, page_name="countries",
         )
-        opml = self.settings["COUNTRY_FEED_OPML"]
-        if opml:
-            writer.write_file(opml, self.env.get_template("opml.xml"), self.context,
-                              relative_urls=False, countries=self.countries)
+        self.write_opml(writer, self.settings["COUNTRY_FEED_OPML"], "country feeds",
+                        [OpmlFeed(c.name, c.feed_atom, c.url) for c in self.countries])
+        if self.settings.get("TAG_FEED_ATOM"):
+            self.write_opml(writer, self.settings["TOPIC_FEED_OPML"], "topic feeds",
+                            [OpmlFeed(t.name, str(self.settings["TAG_FEED_ATOM"]).format(
+                                slug=t.slug), t.url) for t in self.topics])
+
+    def write_opml(self, writer, path, title, feeds) -> None:
+        """Write one OPML outline list of feeds (nothing if its path is empty)."""
+        if path and feeds:
+            writer.write_file(path, self.env.get_template("opml.xml"), self.context,
+                              relative_urls=False, opml_title=title, feeds=feeds)

@@ -53,9 +53,10 @@ from pelican.paginator import Page, Paginator
 from pelican.plugins import signals
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import FileOverwriteFailedError
 
 from .core.pipeline import code_version
+from .feeds import FeedWriter
 from .generator import PLUGIN_TEMPLATES
 
 logger = logging.getLogger(__name__)
@@ -78,11 +79,15 @@ BOOKKEEPING = ("_page_key", "_feed_key", "finish")
 
 
 def writer_for(pelican_instance):
-    """Return the incremental writer class when the content cache is on."""
+    """Return the incremental writer class when the content cache is on.
+
+    Otherwise the plugin's feed writer (feeds.py), which the incremental one
+    builds on: feeds get their identities either way.
+    """
     settings = pelican_instance.settings
     if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
         return IncrementalWriter
-    return None
+    return FeedWriter
 
 
 class Fingerprints:
@@ -255,7 +260,7 @@ def templates_digest(settings) -> bytes:
     return digest.digest()
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(FeedWriter):
     """Pelican's writer, minus the rendering of pages whose inputs are unchanged."""
 
     def __init__(self, output_path, settings=None):

@@ -42,6 +42,9 @@ DEFAULTS: dict[str, object] = {
     "BRIEFING_MAX_COUNTRIES": 40,
     # Processes that split uncached reports: None, one per core; 1, none besides Pelican's.
     "BRIEFING_WORKERS": None,
+    # The record of published country names and addresses, relative to PATH;
+    # None: no record (addresses then follow the naming rule of the day).
+    "BRIEFING_PUBLISHED_FILE": "published-countries.json",
 }
 
 URL_DEFAULTS: dict[str, str] = {
@@ -52,6 +55,7 @@ URL_DEFAULTS: dict[str, str] = {
     "COUNTRY_FEED_ATOM": "feeds/{slug}.atom.xml",
     "COUNTRY_FEED_RSS": "feeds/{slug}.rss.xml",
     "COUNTRY_FEED_OPML": "feeds/countries.opml",
+    "TOPIC_FEED_OPML": "feeds/topics.opml",
 }
 
 _PATTERN_FIELDS = {
@@ -81,6 +85,7 @@ class BriefingsConfig:
     save_as: str
     max_countries: int
     workers: int | None  # None: one per core
+    published_file: Path | None  # the published-names record (BRIEFING_PUBLISHED_FILE)
 
     @classmethod
     def from_settings(cls, settings: Mapping,
@@ -113,6 +118,7 @@ class BriefingsConfig:
             save_as=merged["BRIEFING_SAVE_AS"],
             max_countries=max_countries,
             workers=workers,
+            published_file=published_file(merged["BRIEFING_PUBLISHED_FILE"], settings),
         )
 
 
@@ -135,6 +141,17 @@ def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
                            "%r used", key, name, text)
         names[code] = _nonempty_str(key, text)
     return names
+
+
+def published_file(value, settings: Mapping) -> Path | None:
+    """Return where the published-names record lives: relative to PATH (content)."""
+    if value is None:
+        return None
+    if not isinstance(value, (str, Path)) or not str(value).strip():
+        raise SettingsError("BRIEFING_PUBLISHED_FILE must be a file name (relative to "
+                            f"the content folder, PATH) or None; got {value!r}")
+    path = Path(value)
+    return path if path.is_absolute() else Path(settings.get("PATH") or ".") / path
 
 
 def _positive_int(key: str, value, alternative: str = "") -> int:

@@ -12,7 +12,9 @@ import logging
 import os
 import time
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
@@ -32,7 +34,9 @@ from .core.pipeline import (
     split_key,
     split_source,
 )
+from .core.published import KINDS, PublishedCountry, PublishedRecord, RecordError, tag_prefix
 from .core.topics import TopicMatcher
+from .feeds import ID_PREFIX
 from .generator import Country
 from .guards import (
     ARTICLE_LISTS,
@@ -93,6 +97,14 @@ class ReportSplitter:
         self.topics = TopicMatcher(self.config.topics)
         self.countries: dict[str, Country] = {}
         self.names: dict[str, str] = {}  # code -> display name, set per build
+        self.spelled_by: dict[str, str] = {}  # code -> the report whose spelling won
+        self._told: set[str] = set()  # codes whose published name was logged
+        try:
+            self.record = PublishedRecord.load(self.config.published_file)
+        except (OSError, UnicodeDecodeError, RecordError) as error:
+            # Building without it could move a published address: stop instead.
+            logger.critical("briefings: BRIEFING_PUBLISHED_FILE: %s", error)
+            raise SystemExit(2) from None
         self.articles = BriefingFactory(self.config, self.settings, generator.context,
                                         Category(self.config.category, self.settings))
         # The split cache follows Pelican's content-cache switches.
@@ -109,8 +121,70 @@ class ReportSplitter:
     def country(self, code: str) -> Country:
         if code not in self.countries:
             name = self.names.get(code) or self.gazetteer.get(code).name
-            self.countries[code] = Country(name, self.settings, code=code)
+            self.countries[code] = self.published_country(code, name)
         return self.countries[code]
+
+    def published_country(self, code: str, chosen: str) -> Country:
+        """Return the country as published: the record's name and slug win.
+
+        Only BRIEFING_COUNTRY_NAMES renames a published country; its old
+        addresses stay in the record and keep being written.
+        """
+        country = Country(chosen, self.settings, code=code)
+        published = self.record.countries.get(code)
+        if published is None:
+            return country
+        record = self.config.published_file
+        # Countries are made more than once a build (expected_slugs): say it once.
+        tell = logger.warning if code not in self._told else logger.debug
+        self._told.add(code)
+        if code in self.config.country_names and country.slug != published.slug:
+            tell("briefings: %s is renamed %r by BRIEFING_COUNTRY_NAMES: its hub "
+                           "and feeds move to %s and %s, and their old addresses %s and "
+                           "%s keep being written (%s)", published.name, chosen,
+                           country.save_as, country.feed_atom, published.paths("hub")[-1],
+                           published.paths("atom")[-1], record)
+        else:
+            if chosen != published.name and code not in self.config.country_names:
+                tell("briefings: %s spells %s %r; the site published it as %r, so "
+                               "it stays at %s and %s (%s; to rename it on purpose, set "
+                               "BRIEFING_COUNTRY_NAMES)",
+                               self.spelled_by.get(code, "a report"), published.name, chosen,
+                               published.name, published.paths("hub")[-1],
+                               published.paths("atom")[-1], record)
+                country = Country(published.name, self.settings, code=code)
+            country.slug = published.slug
+        country.feed_id = published.feed_id
+        country.addresses = {kind: published.paths(kind) for kind in KINDS}
+        return country
+
+    def record_published(self, reports, briefings) -> None:
+        """Add this build's countries and addresses to the record, and save it."""
+        if not briefings:
+            return
+        record = self.record
+        if not record.id_prefix:
+            site = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or ""
+            oldest = min(r.date for r in reports).strftime("%Y-%m-%d")
+            record.id_prefix = tag_prefix(urlsplit(site).hostname or "", oldest)
+        added = []
+        for country in sorted({b.country for b in briefings}, key=attrgetter("code")):
+            entry = record.countries.get(country.code)
+            if entry is None:
+                entry = record.countries[country.code] = PublishedCountry(
+                    country.name, country.slug, f"{record.id_prefix}countries/{country.slug}")
+                added.append(country.name)
+            entry.name, entry.slug = country.name, country.slug
+            for kind, path in (("hub", country.save_as), ("atom", country.feed_atom),
+                               ("rss", country.feed_rss)):
+                entry.add(kind, path)
+            country.feed_id = entry.feed_id
+            country.addresses = {kind: entry.paths(kind) for kind in KINDS}
+        if record.path is not None:
+            self.generator.context[ID_PREFIX] = record.id_prefix
+        if record.save():
+            logger.info("briefings: %s now records %s; commit it, so these addresses "
+                           "never move", record.path, ", ".join(added) or "a new address")
 
     def report_read(self, report) -> None:
         """Start splitting a report Pelican has just read."""
@@ -156,6 +230,7 @@ class ReportSplitter:
         self.cache.save()
         skipped = guard_output_paths(made, self.generator.output_path, reserved, taken)
         made = [b for b in made if all(b is not s for s in skipped)]
+        self.record_published(reports, made)
         self.generator.articles.extend(made)
         for briefing in made:
             self.generator.add_source_path(briefing)
@@ -265,18 +340,26 @@ class ReportSplitter:
         their text spells the name most.
         """
         oldest_first = sorted(reports, key=lambda r: (r.date, r.source_path or ""))
-        spellings, found_in_text = [], []
+        spellings, found_in_text, sources = [], [], {}
         for report in oldest_first:
             line = report.metadata.get("countries")
             if line is None and self.config.countries is None:
                 source = getattr(report, _SOURCE_ATTR, None) or report._content
-                found_in_text.extend(text_spellings(source, self.gazetteer))
+                found = text_spellings(source, self.gazetteer)
+                found_in_text.extend(found)
+                for spelling in found:
+                    sources.setdefault(spelling, report.relative_source_path)
             for name in countries_line_names(line or "", self.gazetteer):
                 country = self.gazetteer.resolve(name)
                 if country is not None:
                     spellings.append((country.code, name))
+                    sources.setdefault((country.code, name), report.relative_source_path)
         spellings += list(self.config.country_spellings) + found_in_text
-        return choose_names(spellings, self.gazetteer, self.config.country_names)
+        names = choose_names(spellings, self.gazetteer, self.config.country_names)
+        # Which report a name came from, to say so if the record overrules it.
+        self.spelled_by = {code: sources[code, name] for code, name in names.items()
+                           if (code, name) in sources}
+        return names
 
     def partners_of(self, report) -> tuple[str, ...] | None:
         """Return the country codes a report names, or the site default.

@@ -266,3 +266,18 @@ def test_an_unreadable_record_stops_the_build_naming_the_file(tmp_path, caplog):
     with pytest.raises(SystemExit):
         build_site(content, tmp_path / "output")
     assert RECORD in caplog.text and "JSON" in caplog.text
+
+
+def test_a_bad_record_setting_stops_the_build_naming_the_setting(tmp_path, caplog):
+    content = copy_content(tmp_path / "content")
+    with pytest.raises(SystemExit):
+        build_site(content, tmp_path / "output", BRIEFING_PUBLISHED_FILE=42)
+    assert "BRIEFING_PUBLISHED_FILE" in caplog.text
+
+
+def test_without_a_record_nothing_is_written_to_the_content_folder(tmp_path):
+    content = copy_content(tmp_path / "content")
+    output = build_site(content, tmp_path / "output", BRIEFING_PUBLISHED_FILE=None)
+    assert not (content / RECORD).exists()
+    assert read(output, "feeds/myanmar.atom.xml").feed.id.startswith("tag:")
+    assert run_checks(output, site_url=SITEURL, html=False) == []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -163,4 +165,84 @@ def test_a_killed_worker_costs_time_not_items(caplog):
         with caplog.at_level(logging.WARNING):
             results = [pool.outcome(t).result for t in tickets]
     assert results == [n * n for n in range(40)]
-    assert "a worker process stopped answering" in caplog.text
+    assert "a worker process stopped" in caplog.text
+
+
+def first_times(marks: Path, n: int, times: int) -> bool:
+    """Return True the first ``times`` times it is asked about ``n``, in any process."""
+    for attempt in range(times):
+        try:
+            os.close(os.open(marks / f"{n}-{attempt}", os.O_CREAT | os.O_EXCL))
+            return True
+        except FileExistsError:
+            continue
+    return False
+
+
+MARKS = Path()
+
+
+def cube_but_die_first(n: int) -> int:
+    # A real SIGKILL of the worker, the first three times 5 comes by.
+    if n == 5 and os.getpid() != PARENT and first_times(MARKS, n, 3):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n ** 3
+
+
+def test_workers_killed_again_and_again_lose_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "MARKS", tmp_path)
+    with WorkerPool(cube_but_die_first, workers=2, wait_limit=30, restarts=2) as pool:
+        tickets = [pool.submit(n) for n in range(48)]
+        results = [pool.outcome(t).result for t in tickets]
+    assert results == [n ** 3 for n in range(48)]
+    # The first workers and two fresh sets died; then this process took over.
+    assert (pool.started, pool.lost) == (3, 3)
+
+
+def sleep_in_a_worker(n: int) -> int:
+    if n == 3 and os.getpid() != PARENT:
+        time.sleep(600)  # hung, not dead: only the time limit tells
+    return n
+
+
+def test_a_hung_worker_is_stopped_and_its_items_run_again(caplog):
+    began = time.monotonic()
+    with caplog.at_level(logging.WARNING), \
+            WorkerPool(sleep_in_a_worker, workers=2, wait_limit=2, restarts=0) as pool:
+        tickets = [pool.submit(n) for n in range(16)]
+        results = [pool.outcome(t).result for t in tickets]
+    assert results == list(range(16))
+    assert "stopped answering for 2 s" in caplog.text
+    assert time.monotonic() - began < 60
+
+
+def test_a_build_whose_workers_are_killed_matches_a_clean_build(content, tmp_path,
+                                                                monkeypatch, caplog):
+    # Workers are killed for real (SIGKILL) three times in one build, each
+    # time they split one report: fresh workers split what the first two
+    # held, the build's process what the third held and all that was left.
+    # The site must be byte for byte the clean build's.
+    doomed = sorted((content / "reports").glob("*.md"))[17].stem
+    real = adapter.split_source
+
+    def killing_split(inputs, *args, **kwargs):
+        stem = kwargs["link_of"]("XX")[0].rsplit("/", 1)[-1].split(".")[0]
+        if stem == doomed and os.getpid() != PARENT and first_times(tmp_path, stem, 3):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(inputs, *args, **kwargs)
+
+    monkeypatch.setattr(adapter, "split_source", killing_split)
+    pools = []
+    real_pool = adapter.WorkerPool
+
+    def recorded_pool(*args, **kwargs):
+        pools.append(real_pool(*args, **kwargs))
+        return pools[-1]
+
+    monkeypatch.setattr(adapter, "WorkerPool", recorded_pool)
+    with caplog.at_level(logging.WARNING):
+        killed = build_site(content, tmp_path / "killed", BRIEFING_WORKERS=2)
+    assert [(p.started, p.lost) for p in pools] == [(3, 3)]
+    monkeypatch.setattr(adapter, "split_source", real)
+    clean = build_site(content, tmp_path / "clean", BRIEFING_WORKERS=1)
+    assert tree(killed) == tree(clean)

@@ -34,6 +34,7 @@ from pelican.contents import Article
 from .generator import CountriesGenerator
 from .guards import make_safe
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError
+from .splitcache import heal_caches
 from .splitter import ReportSplitter
 
 logger = logging.getLogger(__name__)
@@ -46,10 +47,14 @@ def configure(pelican) -> None:
     try:
         BriefingsConfig.from_settings(pelican.settings)
     except SettingsError as error:
-        logger.critical("briefings: %s", error)
+        logger.critical("briefings: %s", "; ".join(error.problems)
+                        if len(error.problems) == 1 else
+                        f"{len(error.problems)} settings cannot be used:\n  - "
+                        + "\n  - ".join(error.problems))
         # SystemExit, not an exception: Pelican prints a traceback for
         # exceptions, and a settings mistake deserves one clear line.
         raise SystemExit(2) from None
+    heal_caches(pelican.settings)
 
 
 def get_generators(pelican):

@@ -11,6 +11,7 @@ site overrides them in pelicanconf.py like core settings.
 from __future__ import annotations
 
 import logging
+import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from .core.gazetteer import Gazetteer
 from .core.partners import resolve_country
-from .core.sanitize import plain_text
+from .core.sanitize import clean_text, plain_text
 from .core.topics import load_topic_map
 
 logger = logging.getLogger(__name__)
@@ -58,15 +59,52 @@ URL_DEFAULTS: dict[str, str] = {
     "TOPIC_FEED_OPML": "feeds/topics.opml",
 }
 
-_PATTERN_FIELDS = {
-    "BRIEFING_URL": ("report_slug", "country_slug"),
-    "BRIEFING_SAVE_AS": ("report_slug", "country_slug"),
-    "BRIEFING_TITLE": ("country", "report_title"),
+# Pattern settings: (the fields each may use, the fields each must use).
+_PATTERN_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "BRIEFING_URL": (("report_slug", "country_slug"), ("country_slug",)),
+    "BRIEFING_SAVE_AS": (("report_slug", "country_slug"), ("country_slug",)),
+    "BRIEFING_TITLE": (("country", "report_title"), ()),
+    "COUNTRY_URL": (("slug",), ("slug",)),
+    "COUNTRY_SAVE_AS": (("slug",), ("slug",)),
+    "COUNTRY_FEED_ATOM": (("slug",), ("slug",)),
+    "COUNTRY_FEED_RSS": (("slug",), ("slug",)),
+    "COUNTRIES_URL": ((), ()),
+    "COUNTRIES_SAVE_AS": ((), ()),
+}
+# Settings the theme reads: (types allowed, what the theme expects).
+THEME_SETTINGS: dict[str, tuple[tuple[type, ...], str]] = {
+    "SITENAME": ((str,), "a string"),
+    "SITESUBTITLE": ((str, type(None)), "a string or None"),
+    "FEED_ALL_ATOM": ((str, type(None)), "a path or None"),
+    "FEED_ALL_RSS": ((str, type(None)), "a path or None"),
+    "FEED_DOMAIN": ((str, type(None)), "an address or None"),
+    "TAGS_URL": ((str,), "a path"),
+    "ARCHIVES_URL": ((str,), "a path"),
+    "DEFAULT_LANG": ((str,), "a language code"),
+    "HOME_COUNTRY_CARDS": ((int,), "a whole number"),
 }
 
 
 class SettingsError(ValueError):
-    """A setting the plugin cannot work with."""
+    """Settings the plugin cannot work with; one sentence per setting, naming it."""
+
+    def __init__(self, *problems: str):
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+class _Problems:
+    """Collect every bad setting, so an editor sees all of them at once."""
+
+    def __init__(self):
+        self.found: list[str] = []
+
+    def check(self, function, *args, default=None):
+        try:
+            return function(*args)
+        except SettingsError as error:
+            self.found.extend(error.problems)
+            return default
 
 
 @dataclass(frozen=True)
@@ -90,29 +128,44 @@ class BriefingsConfig:
     @classmethod
     def from_settings(cls, settings: Mapping,
                       gazetteer: Gazetteer | None = None) -> BriefingsConfig:
-        """Build the config from Pelican settings, or raise SettingsError."""
+        """Build the config from Pelican settings, or raise SettingsError naming every bad one."""
         gazetteer = gazetteer or Gazetteer.default()
         merged = {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
         for key in settings:
             if key.startswith("BRIEFING_") and key not in DEFAULTS:
                 logger.warning("briefings: unknown setting %s is ignored (known: %s)",
                                key, ", ".join(sorted(DEFAULTS)))
-        for key, fields in _PATTERN_FIELDS.items():
-            _check_pattern(key, merged[key], fields)
-        max_countries = _positive_int("BRIEFING_MAX_COUNTRIES", merged["BRIEFING_MAX_COUNTRIES"])
+        problems = _Problems()
+        urls = {**URL_DEFAULTS, **{k: v for k, v in settings.items() if k in URL_DEFAULTS}}
+        for key, (fields, required) in _PATTERN_FIELDS.items():
+            problems.check(_check_pattern, key, {**merged, **urls}[key], fields, required)
+        problems.check(_optional_path, "COUNTRY_FEED_OPML", urls["COUNTRY_FEED_OPML"])
+        for key, (types, wanted) in THEME_SETTINGS.items():
+            value = settings.get(key)
+            if key in settings and (not isinstance(value, types) or isinstance(value, bool)):
+                problems.found.append(f"{key} must be {wanted}, got {value!r}")
+        max_countries = problems.check(_positive_int, "BRIEFING_MAX_COUNTRIES",
+                                       merged["BRIEFING_MAX_COUNTRIES"], default=1)
         workers = merged["BRIEFING_WORKERS"]
         if workers is not None:
-            workers = _positive_int("BRIEFING_WORKERS", workers, "or None (one per core)")
-        countries = _countries(merged["BRIEFING_COUNTRIES"], gazetteer)
-        return cls(
+            workers = problems.check(_positive_int, "BRIEFING_WORKERS", workers,
+                                     "or None (one per core)")
+        context = merged["BRIEFING_CONTEXT"]
+        if not isinstance(context, bool):
+            problems.found.append(f"BRIEFING_CONTEXT must be True or False, got {context!r}")
+        countries = problems.check(_countries, merged["BRIEFING_COUNTRIES"], gazetteer)
+        config = cls(
             countries=countries,
             country_spellings=tuple((gazetteer.resolve(name).code, name)
-                                    for name in (merged["BRIEFING_COUNTRIES"] or ())),
-            country_names=_country_names(merged["BRIEFING_COUNTRY_NAMES"], gazetteer),
-            aliases=_aliases(merged["BRIEFING_ALIASES_FILE"], settings, gazetteer),
-            topics=_topics(merged["BRIEFING_TOPICS"], settings),
-            context=bool(merged["BRIEFING_CONTEXT"]),
-            category=_nonempty_str("BRIEFING_CATEGORY", merged["BRIEFING_CATEGORY"]),
+                                    for name in (merged["BRIEFING_COUNTRIES"] or ())
+                                    if countries is not None),
+            country_names=problems.check(_country_names, merged["BRIEFING_COUNTRY_NAMES"],
+                                         gazetteer, default={}),
+            aliases=problems.check(_aliases, merged["BRIEFING_ALIASES_FILE"], settings,
+                                   gazetteer, default={}),
+            topics=problems.check(_topics, merged["BRIEFING_TOPICS"], settings, default={}),
+            context=bool(context),
+            category=problems.check(_category, merged["BRIEFING_CATEGORY"], default=""),
             title=merged["BRIEFING_TITLE"],
             url=merged["BRIEFING_URL"],
             save_as=merged["BRIEFING_SAVE_AS"],
@@ -120,6 +173,20 @@ class BriefingsConfig:
             workers=workers,
             published_file=published_file(merged["BRIEFING_PUBLISHED_FILE"], settings),
         )
+        if problems.found:
+            raise SettingsError(*problems.found)
+        return config
+
+
+def _category(value) -> str:
+    text = plain_text(_nonempty_str("BRIEFING_CATEGORY", value)).strip()
+    return _nonempty_str("BRIEFING_CATEGORY", text)
+
+
+def _optional_path(key: str, value) -> None:
+    if value is None or value == "":
+        return
+    _check_pattern(key, value, (), ())
 
 
 def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
@@ -128,18 +195,31 @@ def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise SettingsError("BRIEFING_COUNTRY_NAMES must map countries to display names, "
                             f"like {{'Turkey': 'Türkiye'}}; got {value!r}")
-    names = {}
+    names: dict[str, str] = {}
+    problems = []
     for country, name in value.items():
-        try:
-            code = resolve_country(str(country), gazetteer)
-        except ValueError as error:
-            raise SettingsError(f"BRIEFING_COUNTRY_NAMES: {error}") from None
         key = f"BRIEFING_COUNTRY_NAMES[{country!r}]"
-        text = plain_text(_nonempty_str(key, name)).strip()
-        if text != name.strip():
-            logger.warning("briefings: %s = %r: a display name is text; markup removed, "
-                           "%r used", key, name, text)
-        names[code] = _nonempty_str(key, text)
+        try:
+            code = resolve_country(clean_text(str(country))[0], gazetteer)
+            text = plain_text(clean_text(_nonempty_str(key, name))[0]).strip()
+            if text != name.strip():
+                logger.warning("briefings: %s = %r: a display name is text; markup "
+                               "removed, %r used", key, name, text)
+            names[code] = _nonempty_str(key, text)
+        except SettingsError as error:
+            problems.extend(error.problems)
+        except ValueError as error:
+            problems.append(f"BRIEFING_COUNTRY_NAMES: {error}")
+    by_name: dict[str, list[str]] = {}
+    for code, name in names.items():
+        by_name.setdefault(name.casefold(), []).append(gazetteer.get(code).name)
+    for same in by_name.values():
+        if len(same) > 1:
+            problems.append(f"BRIEFING_COUNTRY_NAMES gives {' and '.join(same)} the same "
+                            "display name; each country needs its own (its hub and feeds "
+                            "are named by it)")
+    if problems:
+        raise SettingsError(*problems)
     return names
 
 
@@ -167,14 +247,30 @@ def _nonempty_str(key: str, value) -> str:
     return value
 
 
-def _check_pattern(key: str, value, fields) -> None:
+def _check_pattern(key: str, value, fields, required=()) -> None:
+    """Check a str.format pattern: parses, uses only bare ``fields``, all of ``required``."""
     _nonempty_str(key, value)
+    allowed = ", ".join("{%s}" % f for f in fields) or "no {fields}"
     try:
-        value.format(**{f: "x" for f in fields})
-    except (KeyError, IndexError, ValueError) as error:
-        raise SettingsError(
-            f"{key} = {value!r} is not a valid pattern: it may use only "
-            + ", ".join("{%s}" % f for f in fields) + f" ({error})") from None
+        parts = list(string.Formatter().parse(value))
+    except ValueError as error:
+        raise SettingsError(f"{key} = {value!r} is not a valid pattern ({error}); it may "
+                            f"use {allowed}") from None
+    used = set()
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in fields or spec or conversion:
+            raise SettingsError(
+                f"{key} = {value!r} uses {{{name}{'!' + conversion if conversion else ''}"
+                f"{':' + spec if spec else ''}}}; it may use only {allowed}, each as is "
+                "(no attributes, indexes or formats)")
+        used.add(name)
+    missing = [f for f in required if f not in used]
+    if missing:
+        raise SettingsError(f"{key} = {value!r} must contain "
+                            + " and ".join("{%s}" % f for f in missing)
+                            + ", or every page it names would be written to one file")
 
 
 def _countries(value, gazetteer: Gazetteer) -> tuple[str, ...] | None:
@@ -223,6 +319,10 @@ def _aliases(value, settings: Mapping, gazetteer: Gazetteer) -> dict[str, str]:
             '"Name" = "Country" lines')
     aliases = {}
     for form, country in table.items():
+        if not form.strip():
+            raise SettingsError(f"BRIEFING_ALIASES_FILE: {path}: an empty name (\"\" = "
+                                f"{country!r}) would match everywhere; remove it")
+        form = clean_text(form)[0]
         if not isinstance(country, str):
             raise SettingsError(f"BRIEFING_ALIASES_FILE: {path}: {form!r} must map to a "
                                 f"country name, got {country!r}")
@@ -242,6 +342,9 @@ def _topics(value, settings: Mapping) -> dict[str, tuple[str, ...]]:
             topic_map = load_topic_map(path)
         except (OSError, ValueError) as error:
             raise SettingsError(f"BRIEFING_TOPICS: cannot read {path}: {error}") from None
+        except (AttributeError, TypeError):
+            raise SettingsError(f"BRIEFING_TOPICS: {path} must hold one JSON object of "
+                                'topic to keywords, like {"Energy": ["gas", "oil"]}') from None
     elif isinstance(value, Mapping):
         topic_map = value
     else:
@@ -250,8 +353,9 @@ def _topics(value, settings: Mapping) -> dict[str, tuple[str, ...]]:
             f"got {value!r}")
     checked = {}
     for topic, keywords in topic_map.items():
-        if not isinstance(topic, str) or isinstance(keywords, str) or not all(
-                isinstance(k, str) and k for k in keywords):
+        if not isinstance(topic, str) or not topic.strip() \
+                or not isinstance(keywords, (list, tuple)) or not all(
+                isinstance(k, str) and k.strip() for k in keywords):
             raise SettingsError(
                 f"BRIEFING_TOPICS: {topic!r} must map to a list of keywords, got {keywords!r}")
         checked[topic] = tuple(keywords)

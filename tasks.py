@@ -127,12 +127,12 @@ def evaluate(c, folder, automatic=False, mistakes=False):
 @task(help={"file": "the report to split", "automatic": "ignore Countries: and the site default"})
 def split(c, file, automatic=False):
     """Show how a report splits into briefings, and why, without building."""
-    from pelican.plugins.briefings.explain import explain
+    from pelican.plugins.briefings.explain import ReportError, explain
 
     try:
         print(explain(file, SETTINGS_FILE_BASE, automatic=automatic))
-    except FileNotFoundError:
-        sys.exit(f"invoke split: {file}: no such file")
+    except ReportError as error:
+        sys.exit(f"invoke split: {error}")
 
 
 def _ensure_test_tools(c):

@@ -150,3 +150,35 @@ def test_an_alias_file_that_does_not_parse_stops_the_build(tmp_path, caplog):
         build_site(copy_content(tmp_path / "content"), tmp_path / "output",
                    BRIEFING_ALIASES_FILE=str(aliases))
     assert "BRIEFING_ALIASES_FILE" in messages(caplog) and "does not parse" in messages(caplog)
+
+
+def test_several_wrong_settings_stop_the_build_with_one_message(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(SystemExit):
+        build_site(copy_content(tmp_path / "content"), tmp_path / "output",
+                   COUNTRY_FEED_ATOM=None, BRIEFING_TITLE="{country.__class__}",
+                   BRIEFING_CONTEXT="yes")
+    critical = [r.getMessage() for r in caplog.records if r.levelno >= logging.CRITICAL]
+    assert len(critical) == 1
+    for name in ("COUNTRY_FEED_ATOM", "BRIEFING_TITLE", "BRIEFING_CONTEXT"):
+        assert name in critical[0]
+    assert "Traceback" not in caplog.text and not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("make, fragment", [
+    (lambda d: (d / "latin1.md").write_bytes(b"Title: X\n\nJos\xe9 met.\n") and d / "latin1.md",
+     "latin1.md: is not valid UTF-8 (byte 0xe9"),
+    (lambda d: d, "is a folder; give one report file"),
+    (lambda d: d / "missing.md", "missing.md: no such file"),
+])
+def test_invoke_split_says_what_is_wrong_in_one_line(tmp_path, make, fragment):
+    import subprocess
+    import sys
+
+    from sitebuild import ROOT
+    path = make(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "invoke", "split", str(path)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stderr.strip().count("\n") == 0 and fragment in done.stderr

@@ -7,6 +7,7 @@ Markdown reader and the site's settings, so it splits exactly as a build does.
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -17,15 +18,39 @@ from .core.attribution import Splitter
 from .core.gazetteer import Gazetteer
 from .core.partners import report_partners
 from .core.pipeline import SplitInputs, parse_and_split
-from .settings import BriefingsConfig
+from .readers import clean_read
+from .settings import BriefingsConfig, SettingsError
+
+
+class ReportError(ValueError):
+    """A report ``invoke split`` cannot read; the message names the file and the problem."""
+
+
+def read_report(path: str, settings) -> tuple[str, dict]:
+    """Read a report as a build does (cleaned, NFC), or raise ReportError saying why not."""
+    if os.path.isdir(path):
+        raise ReportError(f"{path}: is a folder; give one report file")
+    try:
+        content, metadata = MarkdownReader(settings).read(path)
+    except FileNotFoundError:
+        raise ReportError(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise ReportError(f"{path}: is not valid UTF-8 (byte 0x{error.object[error.start]:02x}"
+                          f" at position {error.start}); save it as UTF-8") from None
+    except (OSError, ValueError) as error:
+        raise ReportError(f"{path}: cannot be read ({error})") from None
+    return clean_read(path, content, metadata)
 
 
 def explain(path: str, settings_file: str = "pelicanconf.py", automatic: bool = False) -> str:
     """Return a readable account of how the report at ``path`` splits."""
     settings = read_settings(settings_file)
     gazetteer = Gazetteer.default()
-    config = BriefingsConfig.from_settings(settings, gazetteer)
-    content, metadata = MarkdownReader(settings).read(path)
+    try:
+        config = BriefingsConfig.from_settings(settings, gazetteer)
+    except SettingsError as error:
+        raise ReportError(f"{settings_file}: " + "; ".join(error.problems)) from None
+    content, metadata = read_report(path, settings)
     title = str(metadata.get("title", Path(path).stem))
     raw = None if automatic else metadata.get("countries")
     default = None if automatic else config.countries

@@ -152,8 +152,9 @@ def heal_caches(settings: Mapping) -> None:
     for name in (CACHE_FILE, "briefings-output.pickle"):
         path = folder / name
         if path.is_dir() and not path.is_symlink():
-            logger.warning("briefings: %s is a folder, not a cache file; it is discarded "
-                           "and rebuilt", path)
+            logger.warning("briefings: the %s %s is a folder, not a file; it is discarded "
+                           "and rebuilt", "split cache" if name == CACHE_FILE else
+                           "page manifest", path)
             discard(path)
     _heal_manifest(folder / "briefings-output.pickle")
 

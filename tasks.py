@@ -135,6 +135,29 @@ def split(c, file, automatic=False):
         sys.exit(f"invoke split: {error}")
 
 
+@task(name="import", positional=["files"], help={
+    "files": "the reports as received: plain text (.txt) or saved web pages (.html); "
+             "several in one quoted argument, shell patterns allowed: \"inbox/*.txt\"",
+    "countries": "the report's partner countries, comma-separated (default: the "
+                 "splitter's proposal, printed to confirm)",
+    "date": "the report's date, YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: the date "
+            "the file gives; without one the import is refused)",
+    "dest": "the reports folder to write into (default: content/reports)",
+})
+def import_reports(c, files, countries="", date="", dest="content/reports"):
+    """Turn received reports (plain text, saved web pages) into new Markdown reports."""
+    import glob
+
+    from pelican.plugins.briefings.importer.cli import import_reports as run_import
+
+    names = []
+    for word in shlex.split(files):
+        names.extend(sorted(glob.glob(word)) if glob.has_magic(word) else [word])
+    status = run_import(names, dest, SETTINGS, countries=countries, date=date)
+    if status:
+        sys.exit(status)
+
+
 def _ensure_test_tools(c):
     """Install the test suite's non-Python tools (HTML checker, Chromium) if missing."""
     if not os.path.isfile("node_modules/vnu-jar/build/dist/vnu.jar"):

@@ -1,0 +1,110 @@
+"""Read a plain-text report shaped like the seed.
+
+The shape: the headline on the first line, then one paragraph per line (or,
+in hard-wrapped text, per group of lines between blank lines), subheadings
+as short lines that do not end a sentence, list items behind a bullet or a
+number, and the page's furniture wherever a copy-paste left it. Furniture is
+dropped by the rules in ``data/furniture.json``; so are related-story
+teasers: the headline-shaped lines after a "Related stories" header, and
+headline-shaped lines after the last paragraph (a subheading always has
+text under it). Every dropped line is recorded with its reason.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from . import dates
+from .document import HEADING, PARAGRAPH, Block, Document, Dropped
+from .errors import ImportRefused
+from .furniture import Furniture
+from .shapes import clean, is_url, list_item, looks_like_heading
+
+
+def split_lines(text: str) -> list[str]:
+    """Return the text's paragraphs: lines, or blank-line groups if hard-wrapped."""
+    # Only \n ends a line: str.splitlines() would also split at U+2028 and
+    # other separators that can sit inside a reporter's paragraph.
+    groups = [[clean(x) for x in g.split("\n") if clean(x)] for g in text.split("\n\n")]
+    groups = [g for g in groups if g]
+    lines = [line for g in groups for line in g]
+    multi = [g for g in groups if len(g) > 1]
+    wrapped = (len(groups) > 1 and len(multi) * 2 >= len(groups)
+               and max(len(x) for x in lines) <= 100)
+    if not wrapped:
+        return lines
+    out = []
+    for group in groups:
+        current: list[str] = []
+        for line in group:
+            if list_item(line) or looks_like_heading(line) and not current:
+                if current:
+                    out.append(" ".join(current))
+                    current = []
+                out.append(line)
+            else:
+                current.append(line)
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+def read_plain_text(text: str, path: Path, furniture: Furniture | None = None) -> Document:
+    """Read ``text`` (the decoded file at ``path``) into a :class:`Document`."""
+    furniture = furniture or Furniture.default()
+    title = ""
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    date: datetime | None = None
+    date_source = ""
+    source_url = ""
+    teasers = False
+    for line in split_lines(text):
+        rule = furniture.match(line)
+        if rule is not None:
+            dropped.append(Dropped(line, rule.name))
+            teasers = teasers or rule.starts_teasers
+            continue
+        when = dates.date_line(line)
+        if when is not None:
+            if date is None:
+                date, date_source = when, "the text's date line"
+            dropped.append(Dropped(line, "date line" + (" (used as Date)" if date == when
+                                                        and date_source else "")))
+            continue
+        if is_url(line):
+            if not source_url:
+                source_url = line
+            dropped.append(Dropped(line, "address" + (" (used as Source_url)"
+                                                      if source_url == line else "")))
+            continue
+        if not title:
+            title = line
+            continue
+        item = list_item(line)
+        if item is not None:
+            blocks.append(Block(*item))
+            teasers = False
+        elif looks_like_heading(line):
+            if teasers:
+                dropped.append(Dropped(line, "related-story teaser"))
+                continue
+            blocks.append(Block(HEADING, line))
+        else:
+            blocks.append(Block(PARAGRAPH, line))
+            teasers = False
+    # Headline-shaped lines after the last paragraph are teasers, not subheadings.
+    while blocks and blocks[-1].kind == HEADING:
+        dropped.append(Dropped(blocks.pop().text, "related-story teaser (no text after it)"))
+    if not title or not any(b.kind != HEADING for b in blocks):
+        raise ImportRefused(f"{path}: has no report text in it (a headline line and at "
+                            "least one paragraph are needed)")
+    if date is None and blocks[0].kind == PARAGRAPH:
+        date = dates.dateline_date(blocks[0].text)
+        date_source = "the dateline" if date else ""
+    if date is None:
+        date = dates.file_name_date(path.name)
+        date_source = "the file name" if date else ""
+    return Document(title=title, blocks=blocks, date=date, date_source=date_source,
+                    source_url=source_url, dropped=dropped)

@@ -22,10 +22,12 @@ def register():
     )
     from .incremental import index_taxonomy_lists, writer_for
     from .readers import explain_read_errors
+    from .strays import read_only_markdown_reports
 
     signals.initialized.connect(configure)
     signals.readers_init.connect(explain_read_errors)
     signals.article_generator_init.connect(start_splitting)
+    signals.article_generator_init.connect(read_only_markdown_reports)
     signals.content_object_init.connect(report_read)
     signals.article_generator_pretaxonomy.connect(split_reports)
     signals.page_generator_finalized.connect(guard_pages)

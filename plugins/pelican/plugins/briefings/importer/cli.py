@@ -51,7 +51,7 @@ def read_document(path: Path) -> tuple[Document, str]:
         except ImportError as error:
             raise ImportRefused(
                 f"{path}: reading saved web pages needs the importer's extra "
-                f"dependencies ({error.name} is missing): "
+                f"dependencies ({error.name or error} is missing): "
                 "pip install 'pelican-briefings[import]'") from None
         return read_web_page(decoded.text, path), f"{decoded.encoding} saved web page"
     return read_plain_text(decoded.text, path), f"{decoded.encoding} plain text"

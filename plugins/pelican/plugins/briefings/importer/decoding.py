@@ -63,8 +63,26 @@ def read_text(path: Path) -> DecodedText:
     return decoded
 
 
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Return the codec a web page declares in its first 4 kB (``<meta charset>``)."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match[1].decode("ascii")).name
+    except LookupError:
+        return None
+
+
 def decode(data: bytes, path: Path) -> DecodedText:
-    """Decode ``data`` (see the module docstring); ``path`` names it in errors."""
+    """Decode ``data`` (see the module docstring); ``path`` names it in errors.
+
+    A web page's declared charset is tried after UTF-8 and before cp1252:
+    valid UTF-8 is nearly never anything else, whatever a page claims.
+    """
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ImportRefused(f"{path}: this is {what}")
@@ -85,13 +103,39 @@ def decode(data: bytes, path: Path) -> DecodedText:
             text, encoding = data.decode("utf-8"), "UTF-8"
         except UnicodeDecodeError as error:
             utf8_error = error
+            declared = declared_charset(data)
+            # Browsers read a page labelled Latin-1 or ASCII as cp1252; so does this.
+            if declared and declared not in ("utf-8", "cp1252", "latin-1", "iso8859-1",
+                                             "ascii"):
+                try:
+                    return _finish(data.decode(declared), f"{declared} (as the page declares)",
+                                   path)
+                except UnicodeDecodeError:
+                    pass
             try:
                 text, encoding = data.decode("cp1252"), "Windows-1252 (cp1252)"
+                if not _plausible_cp1252(text):
+                    raise UnicodeDecodeError("cp1252", data, 0, 1, "implausible")
             except UnicodeDecodeError:
                 raise ImportRefused(
                     f"{path}: is neither UTF-8 nor Windows-1252 text (byte "
                     f"0x{data[utf8_error.start]:02x} at position {utf8_error.start}); "
                     "save it as UTF-8 and import it again") from None
+    return _finish(text, encoding, path)
+
+
+def _plausible_cp1252(text: str) -> bool:
+    """Return whether ``text`` reads as Windows-1252 rather than another code page.
+
+    English or French in cp1252 has a few accented letters and curly quotes;
+    Cyrillic or Greek read as cp1252 comes out as mostly accented letters.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = sum(not ch.isascii() for ch in letters)
+    return foreign <= 0.2 * len(letters)
+
+
+def _finish(text: str, encoding: str, path: Path) -> DecodedText:
     if _CONTROL.search(text):
         raise ImportRefused(f"{path}: is a binary file, not text or a saved web page")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

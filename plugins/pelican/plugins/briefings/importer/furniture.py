@@ -26,11 +26,15 @@ class Rule:
     starts_teasers: bool
 
 
+MENU = Rule("navigation menu", re.compile(""), 0, False)
+
+
 class Furniture:
     """The furniture rules, compiled once."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], menu_words: frozenset[str] = frozenset()):
         self.rules = rules
+        self.menu_words = menu_words
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -39,7 +43,8 @@ class Furniture:
         flags = re.IGNORECASE | re.DOTALL
         return cls([Rule(r["name"], re.compile(r["pattern"], flags),
                          int(r.get("max_words", 12)), bool(r.get("starts_teasers")))
-                    for r in data["rules"]])
+                    for r in data["rules"]],
+                   frozenset(w.casefold() for w in data.get("menu_words", [])))
 
     def match(self, line: str) -> Rule | None:
         """Return the rule that makes ``line`` furniture, or None if it is text."""
@@ -48,4 +53,15 @@ class Furniture:
         for rule in self.rules:
             if words <= rule.max_words and rule.pattern.fullmatch(text):
                 return rule
+        if self._is_menu(text):
+            return MENU
         return None
+
+    def _is_menu(self, text: str) -> bool:
+        """A row of three or more section names ("News Business Energy") is a menu."""
+        words = text.casefold().split()
+        if len(words) < 3 or text.rstrip()[-1:] in ".!?:;,":
+            return False
+        known = sum(word.strip("|·•/") in self.menu_words or not word.strip("|·•/")
+                    for word in words)
+        return known >= 0.75 * len(words)

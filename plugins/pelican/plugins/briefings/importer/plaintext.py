@@ -19,7 +19,7 @@ from . import dates
 from .document import HEADING, PARAGRAPH, Block, Document, Dropped
 from .errors import ImportRefused
 from .furniture import Furniture
-from .shapes import clean, is_url, list_item, looks_like_heading
+from .shapes import clean, is_prose, is_url, list_item, looks_like_heading
 
 
 def split_lines(text: str) -> list[str]:
@@ -97,9 +97,9 @@ def read_plain_text(text: str, path: Path, furniture: Furniture | None = None) -
     # Headline-shaped lines after the last paragraph are teasers, not subheadings.
     while blocks and blocks[-1].kind == HEADING:
         dropped.append(Dropped(blocks.pop().text, "related-story teaser (no text after it)"))
-    if not title or not any(b.kind != HEADING for b in blocks):
+    if not title or not any(b.kind == PARAGRAPH and is_prose(b.text) for b in blocks):
         raise ImportRefused(f"{path}: has no report text in it (a headline line and at "
-                            "least one paragraph are needed)")
+                            "least one paragraph of sentences are needed)")
     if date is None and blocks[0].kind == PARAGRAPH:
         date = dates.dateline_date(blocks[0].text)
         date_source = "the dateline" if date else ""

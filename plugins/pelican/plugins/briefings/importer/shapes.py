@@ -49,3 +49,12 @@ def list_item(line: str) -> tuple[str, str] | None:
 
 def is_url(line: str) -> bool:
     return bool(_URL.fullmatch(line))
+
+
+PROSE_MIN_WORDS = 6
+
+
+def is_prose(text: str) -> bool:
+    """Return whether ``text`` is a sentence of a report (a page's junk seldom is)."""
+    end = text.rstrip(_CLOSERS)
+    return len(text.split()) >= PROSE_MIN_WORDS and bool(end) and end[-1] in ".!?…"

@@ -1,9 +1,10 @@
 """Ask the splitter which countries an imported report covers.
 
 The report is read exactly as a build reads it (Pelican's Markdown reader
-with the site's settings), then split in automatic mode, as
-``invoke split --automatic`` does; the partners it finds are the proposal
-for the report's ``Countries:`` line, which the editor confirms.
+with the site's settings, the site's alias file), then handed to the core's
+``propose_countries`` (the splitter's automatic mode, as
+``invoke split --automatic`` uses it); the partners it finds are the
+proposal for the report's ``Countries:`` line, which the editor confirms.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pelican.readers import MarkdownReader
 from ..core.attribution import Splitter
 from ..core.gazetteer import Gazetteer
 from ..core.partners import countries_line_names, resolve_country
-from ..core.pipeline import SplitInputs, parse_and_split
+from ..core.propose import propose_countries
 from ..settings import BriefingsConfig
 
 
@@ -52,7 +53,4 @@ class CountryProposer:
             path.write_text(markdown, encoding="utf-8")
             content, metadata = MarkdownReader(self.settings).read(str(path))
         title = str(metadata.get("title", ""))
-        _, split = parse_and_split(SplitInputs(content, title, None, self.config.context),
-                                   self.splitter)
-        codes = split.partners if split is not None else []
-        return [self.name(code) for code in codes]
+        return propose_countries(content, title, self.splitter)

@@ -8,6 +8,9 @@ encode the W3C Feed Validation Service's rules run over it too.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -281,3 +284,35 @@ def test_without_a_record_nothing_is_written_to_the_content_folder(tmp_path):
     assert not (content / RECORD).exists()
     assert read(output, "feeds/myanmar.atom.xml").feed.id.startswith("tag:")
     assert run_checks(output, site_url=SITEURL, html=False) == []
+
+
+def test_with_the_caches_on_a_new_spelling_and_a_rename_keep_the_addresses(tmp_path):
+    """The incremental writer and split cache (invoke livereload) keep the record too."""
+    content = copy_content(tmp_path / "content")
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+              "CACHE_PATH": str(tmp_path / "cache")}
+    output = tmp_path / "output"
+    build_site(content, output, **cached)
+    (content / "reports" / "yangon-port.md").write_text(BURMA, encoding="utf-8")
+    build_site(content, output, **cached)
+    assert not list(output.rglob("*burma*"))
+    assert len(read(output, "feeds/myanmar.rss.xml").entries) == 2
+    build_site(content, output, BRIEFING_COUNTRY_NAMES={"Myanmar": "Burma"}, **cached)
+    build_site(content, output, BRIEFING_COUNTRY_NAMES={"Myanmar": "Burma"}, **cached)
+    for path in ("feeds/myanmar.rss.xml", "feeds/burma.rss.xml"):
+        assert len(read(output, path).entries) == 2, path
+    assert (output / "countries" / "myanmar" / "index.html").is_file()
+    assert run_checks(output, site_url=SITEURL, html=False, record=content / RECORD) == []
+
+
+def test_sitecheck_cli_reads_the_record(site, tmp_path):
+    content, output = site
+    copy = tmp_path / "output"
+    shutil.copytree(output, copy)
+    (copy / "feeds" / "iraq.atom.xml").unlink()
+    command = [sys.executable, "-m", "sitecheck", str(copy), "--site-url", SITEURL,
+               "--no-html", "--record", str(content / RECORD)]
+    run = subprocess.run(command, capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.returncode == 1
+    assert "published address missing" in run.stderr and "Iraq's Atom feed" in run.stderr

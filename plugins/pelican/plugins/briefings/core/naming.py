@@ -3,8 +3,10 @@
 Pure core: no Pelican import. The desk's own spelling wins over the
 gazetteer's: a site whose reports say ``Countries: Türkiye`` gets
 ``/countries/turkiye/`` and ``feeds/turkiye.atom.xml``. Reports are read
-oldest first, so a name, once published, does not change when newer reports
-spell it otherwise: feed URLs stay stable for subscribers.
+oldest first, so newer reports that spell a name otherwise do not change it.
+A back-dated report could; so once a country is published, the record
+(published.py) has the last word, and only BRIEFING_COUNTRY_NAMES renames it
+(splitter.py's ``published_country``): feed URLs stay stable for subscribers.
 """
 
 from __future__ import annotations

@@ -140,6 +140,7 @@ class BriefingsConfig:
         for key, (fields, required) in _PATTERN_FIELDS.items():
             problems.check(_check_pattern, key, {**merged, **urls}[key], fields, required)
         problems.check(_optional_path, "COUNTRY_FEED_OPML", urls["COUNTRY_FEED_OPML"])
+        problems.check(_optional_path, "TOPIC_FEED_OPML", urls["TOPIC_FEED_OPML"])
         for key, (types, wanted) in THEME_SETTINGS.items():
             value = settings.get(key)
             if key in settings and (not isinstance(value, types) or isinstance(value, bool)):
@@ -171,7 +172,8 @@ class BriefingsConfig:
             save_as=merged["BRIEFING_SAVE_AS"],
             max_countries=max_countries,
             workers=workers,
-            published_file=published_file(merged["BRIEFING_PUBLISHED_FILE"], settings),
+            published_file=problems.check(published_file, merged["BRIEFING_PUBLISHED_FILE"],
+                                          settings),
         )
         if problems.found:
             raise SettingsError(*problems.found)

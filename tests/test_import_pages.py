@@ -25,6 +25,8 @@ CASES = [
     ("muscat-shipping", "html"), ("muscat-shipping", "txt"),
     ("baku-rail", "html"),
     ("tashkent-summit", "html"),
+    ("tbilisi-transit", "html"),
+    ("riyadh-grain", "txt"),
 ]
 
 

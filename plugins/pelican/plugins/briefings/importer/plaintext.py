@@ -19,26 +19,46 @@ from . import dates
 from .document import HEADING, PARAGRAPH, Block, Document, Dropped
 from .errors import ImportRefused
 from .furniture import Furniture
-from .shapes import clean, is_prose, is_url, list_item, looks_like_heading
+from .shapes import clean, ends_sentence, is_prose, is_url, list_item, looks_like_heading
+
+
+WRAP_MAX_CHARS = 100
+
+
+def _wrapped(group: list[str]) -> bool:
+    """Return whether a blank-line-separated group is one paragraph wrapped over lines.
+
+    Lines broken by an editor's wrap are short, and most of them stop
+    mid-sentence; lines that are paragraphs of their own end sentences.
+    """
+    inner = [line for line in group[:-1] if not list_item(line)]
+    if not inner or any(len(line) > WRAP_MAX_CHARS for line in inner):
+        return False
+    open_ended = sum(not ends_sentence(line) for line in inner)
+    return open_ended * 2 >= len(inner)
 
 
 def split_lines(text: str) -> list[str]:
-    """Return the text's paragraphs: lines, or blank-line groups if hard-wrapped."""
+    """Return the text's paragraphs: its lines, joined where a paragraph was wrapped.
+
+    One paragraph per line is the seed's shape. In text with blank lines
+    between paragraphs, a group of short lines that mostly stop mid-sentence
+    is one wrapped paragraph (list items in it stay lines of their own).
+    """
     # Only \n ends a line: str.splitlines() would also split at U+2028 and
     # other separators that can sit inside a reporter's paragraph.
     groups = [[clean(x) for x in g.split("\n") if clean(x)] for g in text.split("\n\n")]
     groups = [g for g in groups if g]
-    lines = [line for g in groups for line in g]
-    multi = [g for g in groups if len(g) > 1]
-    wrapped = (len(groups) > 1 and len(multi) * 2 >= len(groups)
-               and max(len(x) for x in lines) <= 100)
-    if not wrapped:
-        return lines
+    if len(groups) < 2:
+        return [line for g in groups for line in g]
     out = []
     for group in groups:
+        if len(group) == 1 or not _wrapped(group):
+            out.extend(group)
+            continue
         current: list[str] = []
         for line in group:
-            if list_item(line) or looks_like_heading(line) and not current:
+            if list_item(line):
                 if current:
                     out.append(" ".join(current))
                     current = []
@@ -61,17 +81,17 @@ def read_plain_text(text: str, path: Path, furniture: Furniture | None = None) -
     source_url = ""
     teasers = False
     for line in split_lines(text):
+        when = dates.date_line(line)
+        if when is not None:
+            used = date is None
+            if used:
+                date, date_source = when, "the text's date line"
+            dropped.append(Dropped(line, "date line" + (" (used as Date)" if used else "")))
+            continue
         rule = furniture.match(line)
         if rule is not None:
             dropped.append(Dropped(line, rule.name))
             teasers = teasers or rule.starts_teasers
-            continue
-        when = dates.date_line(line)
-        if when is not None:
-            if date is None:
-                date, date_source = when, "the text's date line"
-            dropped.append(Dropped(line, "date line" + (" (used as Date)" if date == when
-                                                        and date_source else "")))
             continue
         if is_url(line):
             if not source_url:

@@ -39,6 +39,12 @@ def looks_like_heading(line: str) -> bool:
     return end[-1] not in _SENTENCE_END
 
 
+def ends_sentence(line: str) -> bool:
+    """Return whether ``line`` ends with a sentence's punctuation (quotes aside)."""
+    end = line.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in ".!?…:;"
+
+
 def list_item(line: str) -> tuple[str, str] | None:
     """Return ``(kind, text)`` if ``line`` is a list item ("- x", "• x", "2. x")."""
     match = _LIST_ITEM.fullmatch(line)

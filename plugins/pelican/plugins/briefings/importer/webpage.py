@@ -137,10 +137,12 @@ def _candidates(element: etree._Element, dropped: list[Dropped]) -> list[_Candid
             elif tag == "list":
                 kind = NUMBERED if (child.get("rend") or "").lower() == "ol" else ITEM
                 for item in child.iter("item"):
-                    text = "".join(item.xpath("text()|*[not(self::list)]//text()|"
-                                              "*[not(self::list)]/text()"))
+                    runs = item.xpath("text()|*[not(self::list)]//text()")
+                    text = "".join(runs)
+                    linked = "".join(item.xpath("ref//text()|*[not(self::list)]//ref//text()"))
+                    share = len(linked.strip()) / max(len(text.strip()), 1)
                     if text.strip():
-                        found.append(_Candidate(kind, text))
+                        found.append(_Candidate(kind, text, link_share=share))
             elif tag == "table":
                 cell = _layout_cell(child)
                 if cell is not None:
@@ -221,16 +223,17 @@ def read_web_page(html: str, path: Path, furniture: Furniture | None = None) -> 
         if not seen_title and text == title and kind in (HEADING, PARAGRAPH):
             seen_title = True
             continue
+        when = dates.date_line(text)
+        if when is not None:
+            used = date is None
+            if used:
+                date, date_source = when, "the page's date line"
+            dropped.append(Dropped(text, "date line" + (" (used as Date)" if used else "")))
+            continue
         rule = furniture.match(text)
         if rule is not None:
             dropped.append(Dropped(text, rule.name))
             teasers = teasers or rule.starts_teasers
-            continue
-        when = dates.date_line(text)
-        if when is not None:
-            if date is None:
-                date, date_source = when, "the page's date line"
-            dropped.append(Dropped(text, "date line"))
             continue
         if (candidate.link_share >= LINK_SHARE
                 and len(text.split()) <= LINK_PARAGRAPH_MAX_WORDS):

@@ -25,7 +25,7 @@ CASES = [
     ("muscat-shipping", "html"), ("muscat-shipping", "txt"),
     ("baku-rail", "html"),
     ("tashkent-summit", "html"),
-    ("tbilisi-transit", "html"),
+    ("tbilisi-transit", "html"), ("tbilisi-transit", "mhtml"),
     ("riyadh-grain", "txt"),
 ]
 
@@ -69,7 +69,7 @@ def test_metadata_comes_from_the_page(imported, name, suffix):
     run, report, _ = runs[name, suffix]
     _, metadata = MarkdownReader(SETTINGS).read(str(report))
     assert metadata["title"] == story["title"]
-    if suffix == "html":
+    if suffix != "txt":
         assert metadata["date"].strftime("%Y-%m-%d %H:%M").startswith(story["date"])
         assert metadata.get("source", "") == story["source"]
         assert metadata.get("source_url", "") == story["source_url"]
@@ -129,3 +129,24 @@ def test_several_files_at_once(tmp_path):
     run = run_import(files, tmp_path / "reports")
     assert run.status == 0, run.errors
     assert len(written(tmp_path / "reports")) == 2
+
+
+def test_a_single_file_page_says_what_it_was_read_as(imported):
+    runs, _ = imported
+    run, _, _ = runs["tbilisi-transit", "mhtml"]
+    assert "read as utf-8 web page saved as one file (MHTML)" in run.output
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("empty.html", b"", "empty"),
+    ("script-only.html", b"<html><body><script>var a = 1;</script></body></html>", "no article"),
+    ("images.mhtml", b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx", "no web page"),
+])
+def test_bad_pages_are_refused_by_name(tmp_path, name, data, says):
+    source = tmp_path / name
+    source.write_bytes(data)
+    run = run_import([source], tmp_path / "reports", date="2026-01-01")
+    assert run.status == 1
+    (message,) = run.err
+    assert message.startswith(f"invoke import: {source}: ") and says in message
+    assert written(tmp_path / "reports") == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from .plaintext import read_plain_text
 from .store import write_report
 
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+MHTML_SUFFIXES = {".mhtml", ".mht"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 _PAGE_OPENINGS = ("<!doctype html", "<html", "<!-- saved from url")
 
@@ -40,21 +42,40 @@ def read_document(path: Path) -> tuple[Document, str]:
     if suffix in {".md", ".markdown"}:
         raise ImportRefused(f"{path}: is Markdown already: copy it into the reports "
                             "folder as it is, with its metadata lines")
+    if suffix in MHTML_SUFFIXES:
+        return _read_mhtml(path)
     decoded = read_text(path)
     if suffix not in PAGE_SUFFIXES | TEXT_SUFFIXES and path.exists():
         raise ImportRefused(
-            f"{path}: import reads plain text (.txt) and saved web pages (.html, .htm), "
+            f"{path}: import reads plain text (.txt) and saved web pages (.html, .htm, .mhtml), "
             f"not {suffix} files; if it is plain text, rename it to .txt")
     if suffix in PAGE_SUFFIXES or _looks_like_page(decoded.text):
-        try:
-            from .webpage import read_web_page
-        except ImportError as error:
-            raise ImportRefused(
-                f"{path}: reading saved web pages needs the importer's extra "
-                f"dependencies ({error.name or error} is missing): "
-                "pip install 'pelican-briefings[import]'") from None
-        return read_web_page(decoded.text, path), f"{decoded.encoding} saved web page"
+        return _page_reader(path)(decoded.text, path), f"{decoded.encoding} saved web page"
     return read_plain_text(decoded.text, path), f"{decoded.encoding} plain text"
+
+
+def _page_reader(path: Path):
+    try:
+        from .webpage import read_web_page
+    except ImportError as error:
+        raise ImportRefused(
+            f"{path}: reading saved web pages needs the importer's extra "
+            f"dependencies ({error.name or error} is missing): "
+            "pip install 'pelican-briefings[import]'") from None
+    return read_web_page
+
+
+def _read_mhtml(path: Path) -> tuple[Document, str]:
+    from .decoding import read_bytes
+    from .mhtml import html_of_mhtml
+
+    html, charset, address = html_of_mhtml(read_bytes(path), path)
+    if not html.strip():
+        raise ImportRefused(f"{path}: the page in it is empty: nothing to import")
+    doc = _page_reader(path)(unicodedata.normalize("NFC", html), path)
+    if not doc.source_url and address.lower().startswith(("http://", "https://")):
+        doc.source_url = address
+    return doc, f"{charset} web page saved as one file (MHTML)"
 
 
 def _date_line(doc: Document) -> str:

@@ -47,8 +47,8 @@ class DecodedText:
     encoding: str  # as the editor would name it
 
 
-def read_text(path: Path) -> DecodedText:
-    """Return the text of ``path``, or raise :class:`ImportRefused` saying why not."""
+def read_bytes(path: Path) -> bytes:
+    """Return the bytes of ``path``, or raise :class:`ImportRefused` saying why not."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -57,7 +57,14 @@ def read_text(path: Path) -> DecodedText:
         raise ImportRefused(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
-    decoded = decode(data, path)
+    if not data.strip():
+        raise ImportRefused(f"{path}: the file is empty: nothing to import")
+    return data
+
+
+def read_text(path: Path) -> DecodedText:
+    """Return the text of ``path``, or raise :class:`ImportRefused` saying why not."""
+    decoded = decode(read_bytes(path), path)
     if not decoded.text.strip():
         raise ImportRefused(f"{path}: the file is empty: nothing to import")
     return decoded

@@ -21,7 +21,6 @@ from .errors import ImportRefused
 from .furniture import Furniture
 from .shapes import clean, ends_sentence, is_prose, is_url, list_item, looks_like_heading
 
-
 WRAP_MAX_CHARS = 100
 
 

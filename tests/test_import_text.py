@@ -7,9 +7,19 @@ builds the real site from what was written and reads the pages.
 import subprocess
 import sys
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from importing import IMPORT_DATA, blocks_of, body_text, expected, run_import, written
-from sitebuild import ROOT, SEED_DIR, build_site, copy_content, excerpt_texts, soup
+from sitebuild import (
+    ROOT,
+    SEED_DIR,
+    build_site,
+    copy_content,
+    excerpt_texts,
+    seed_labels,
+    soup,
+)
 
 SEED_TEXT = SEED_DIR / "ashgabat-2025-12-12.txt"
 PARTNERS = ["russia", "turkmenistan", "pakistan", "iraq", "myanmar"]
@@ -52,6 +62,23 @@ def test_imported_seed_splits_exactly_like_the_hand_made_report(imported_seed, s
         (p.get("id"), p["data-countries"]) for p in theirs]
 
 
+
+
+@pytest.mark.parametrize("country", seed_labels()["countries"])
+def test_imported_seed_labels_hold_in_the_feeds(imported_seed, country):
+    """The seed's labels at 100%, read as a subscriber reads them: from the feeds."""
+    _, _, output = imported_seed
+    lines = [x for x in SEED_TEXT.read_text("utf-8").splitlines() if x.strip()]
+    feed = feedparser.parse(str(output / "feeds" / f"{country.lower()}.atom.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    (entry,) = feed.entries
+    text = " ".join(BeautifulSoup(entry.content[0].value, "html.parser").get_text(" ").split())
+    for label in seed_labels()["paragraphs"]:
+        (source,) = [x for x in lines if x.startswith(label["starts"])]
+        if country in label["primary"]:
+            assert source in text, f"primary paragraph {label['i']} missing"
+        elif country not in label["optional"]:
+            assert source not in text, f"paragraph {label['i']} does not concern {country}"
 
 
 def test_second_import_of_the_same_story_writes_nothing(tmp_path):

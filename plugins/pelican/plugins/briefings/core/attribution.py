@@ -72,23 +72,40 @@ class Split:
         return [p for p in self.paragraphs if code in p.countries]
 
 
-def find_home(readings: Sequence[Reading]) -> str | None:
+def find_home(readings: Sequence[Reading], stops: Iterable[str] = ()) -> str | None:
     """Return the country the report is written from.
 
-    The most named country, less those it meets: the home side hosts and
-    calls, its partners are the guests ("met with Malaysian Prime Minister
-    Anwar…"), so each time a country is a meeting's guest counts against it.
+    The most named country, less those it meets or visits: the home side
+    hosts, calls and travels, its partners are the guests ("met with
+    Malaysian Prime Minister Anwar…") and the stops ("will visit Ghana"), so
+    each time a country is one counts against it. A country a subheading
+    names (``stops``: "## Ghana") is a stop of the tour, never its home.
     """
     counts: Counter[str] = Counter()
     for reading in readings:
         counts.update(m.code for m in reading.mentions)
         counts.subtract({code: GUEST_WEIGHT for code in reading.met})
+    for code in stops:
+        counts.pop(code, None)
     if not counts:
         return None
     (top, top_n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if rest and rest[0][1] == top_n:
         return None  # a tie: nobody is clearly home
     return top
+
+
+def _stop(heading: Reading) -> set[str]:
+    """Return the country a subheading shows as a tour's stop, if any.
+
+    "## Ghana", "## Qatar: gas and mediation": the one country it names.
+    "## Iran, Oman sign…" or "## Tehran, Islamabad highlight…" name both
+    sides of a meeting: no stop.
+    """
+    named = [m for m in heading.mentions if m.code in heading.actors]
+    if len({m.code for m in named}) == 1 and named[0].kind != "city":
+        return {named[0].code}
+    return set()
 
 
 def _sections(blocks: Sequence[Block]) -> list[tuple[Block | None, list[Block]]]:
@@ -118,7 +135,7 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
     visitor, the host); a disaster, an election day, a market report or a
     deal between several states has none.
     """
-    return any(r.met for r in readings) or any(cues.visit.search(t) for t in texts)
+    return any(r.met or r.visited for r in readings) or any(cues.visit.search(t) for t in texts)
 
 
 def _ordered(codes: Iterable[str], order: Sequence[str]) -> list[str]:
@@ -157,7 +174,10 @@ class Splitter:
         readings = {b.index: read(b.text, self.gazetteer, aliases, self.cues) for b in blocks}
         ordered_readings = [readings[b.index] for b in blocks]
         home_side = has_home_side(texts, [title_reading, *ordered_readings], self.cues)
-        home = find_home([title_reading, *ordered_readings]) if home_side else None
+        # "## Ghana", "## SAUDI ARABIA: Golden swords": a subheading naming
+        # one country is a stop ("## Tehran, Islamabad highlight…" names both sides).
+        stops = {code for b in blocks if b.is_heading for code in _stop(readings[b.index])}
+        home = find_home([title_reading, *ordered_readings], stops) if home_side else None
 
         if partners is None:
             partners = (self._find_partners(title_reading, blocks, readings, home, aliases)
@@ -252,7 +272,8 @@ class Splitter:
                 covered |= about  # the lead names the parties
                 lead_done = True
             if len(about) <= PARAGRAPH_OF_ITS_OWN:
-                covered |= about  # "Iraq and Kazakhstan submitted…", "Taiwan fell"
+                covered |= about  # "Iraq and Kazakhstan submitted…"
+            covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
             paragraphs.update(about)
         covered |= {code for code, n in paragraphs.items() if n >= 2}
         return _ordered(covered, appearance)

@@ -47,6 +47,10 @@ class Reading:
     named_places: set[str] = field(default_factory=set)
     opening_place: str = ""  # "In Laos, …": the place the paragraph opens on
     meeting: bool = False  # a meeting cue stands in it (so a place may be a venue)
+    # Actors something happens to, right after their name ("Taiwan fell",
+    # "Germany’s DAX slipped", "Malawi reported 40 deaths").
+    happening_actors: set[str] = field(default_factory=set)
+    visited: set[str] = field(default_factory=set)  # "will visit Ghana", "a tour of Qatar"
 
 
 def is_passing(text: str, m: Mention, cues: Cues) -> bool:
@@ -73,32 +77,67 @@ _OPENING_PLACE = re.compile(r"(?:In|Across|Inside|Throughout)\s+(?:the\s+)?$")
 _IN_PLACE = re.compile(r"\b(?:[Ii]n|[Ii]nside|[Tt]hroughout)\s+(?:the\s+)?$")
 
 
+# What may stand between two places of one list: "Singapore and Bangkok".
+_LIST_GAP = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+|\s+or\s+)")
+# "a 30% US tariff", "the US market": an abbreviation used as an adjective
+# names a topic, not an actor ("US officials said" still acts).
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our)|%)\s+$")
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+
+
+def _is_modifier(text: str, m: Mention) -> bool:
+    """Tell whether an abbreviation (US, UK, UAE) is an adjective: "a 30% US tariff"."""
+    if m.kind != "name" or len(m.text.replace(".", "")) > 3 or not m.text.isupper():
+        return False
+    return bool(_LOWER_WORD.match(text, m.end)
+                and _MODIFIER_BEFORE.search(text, max(0, m.start - 8), m.start))
+
+
+# How near (in characters) a place and the word of what happens there stand.
+HAPPENING_REACH = 50
+
+
+def _happens(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Tell whether a word of something happening stands in text[start:end]."""
+    return bool(cues.happening and cues.happening.search(text, max(0, start), end))
+
+
 def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues) -> Reading:
     """Return the reading of one block's text."""
     mentions = gazetteer.find_mentions(text, aliases)
     actors: set[str] = set()
     places: set[str] = set()
     named_places: set[str] = set()
+    happening_actors: set[str] = set()
     words: dict[str, list[str]] = {}
     actor_mentions = []
     candidates = []  # mentions that may be a meeting's guests
     opening = ""
+    previous: Mention | None = None  # the latest place mention, for lists of places
     for m in mentions:
         if m.kind in PLACE_KINDS and _NAMED_THING.match(text, m.end):
             continue  # part of a name: "the Tianjin Declaration", "Tehran Times"
         words.setdefault(m.code, []).append(m.text)
         if m.kind != "city":
             candidates.append(m)
-        if is_passing(text, m, cues):
+        # "services to Singapore and Bangkok": a list of places stays one.
+        listed = previous is not None and _LIST_GAP.fullmatch(text, previous.end, m.start)
+        if listed or is_passing(text, m, cues) or _is_modifier(text, m):
             places.add(m.code)
+            previous = m
             if m.kind == "name" and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \
-                    and cues.happening is not None and cues.happening.search(text):
+                    and _happens(text, m.start - HAPPENING_REACH, m.end + HAPPENING_REACH, cues):
                 named_places.add(m.code)
-            if not opening and m.start < 12 and _OPENING_PLACE.match(text[: m.start]):
+            if not opening and m.start < 12 and m.kind != "demonym" \
+                    and _OPENING_PLACE.match(text[: m.start]) \
+                    and not text.startswith("-", m.end):
                 opening = m.code
         else:
             actors.add(m.code)
             actor_mentions.append(m)
+            previous = None
+            if _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
+                happening_actors.add(m.code)  # "Germany’s DAX slipped", "Taiwan fell"
     met, met_in_group, meeting = _met(text, candidates, cues)
     # A guest is an actor even where the list reads like a place
     # ("met his counterparts from Britain, Japan and Canada").
@@ -110,7 +149,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                    _first(cues.continuation.search(text)),
                    bool(cues.opens_with_continuation.search(text)),
                    named_places - actors, opening if opening in places else "",
-                   meeting)
+                   meeting, happening_actors, _visited(text, mentions, cues))
 
 
 def _unquoted(text: str, actor_mentions: Sequence[Mention]) -> set[str]:
@@ -189,6 +228,17 @@ def sentence_end(text: str, start: int) -> int:
             return end
         end = text.find(". ", end + 2)
     return len(text)
+
+
+def _visited(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    """Return the countries a visit cue names as its stops ("a tour of Qatar and Oman")."""
+    if not mentions or cues.visit is None:
+        return set()
+    stops: set[str] = set()
+    for cue in cues.visit.finditer(text):
+        stops |= _guests(text, cue.end(), sentence_end(text, cue.end()),
+                         [m for m in mentions if m.kind != "demonym"], cues)
+    return stops
 
 
 def _guests(text: str, after: int, end: int, mentions: Sequence[Mention], cues: Cues

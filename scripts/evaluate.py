@@ -4,7 +4,8 @@
     .venv/bin/python scripts/evaluate.py FOLDER --automatic --mistakes   # one mode, and why
 
 Each ``<stem>.md`` with a ``<stem>.labels.json`` beside it is scored (see
-``core/evaluation.py``); reports without labels are skipped. ``invoke
+``core/evaluation.py``); reports without labels are skipped, and so are (with a note) reports whose
+labels do not fit their paragraphs. ``invoke
 evaluate`` runs this script.
 """
 
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 from pelican.plugins.briefings.core.attribution import Splitter
-from pelican.plugins.briefings.core.evaluation import labels_path, score_corpus
+from pelican.plugins.briefings.core.evaluation import Score, labels_path, score_report
 from pelican.plugins.briefings.core.gazetteer import Gazetteer
 
 
@@ -40,7 +41,12 @@ def main(argv: list[str] | None = None) -> int:
             status = 1
             continue
         for automatic in modes:
-            score = score_corpus(folder, splitter, automatic=automatic)
+            score, unread = Score(), []
+            for path in labelled:
+                try:
+                    score.add(score_report(path, splitter, automatic))
+                except ValueError as error:  # labels that do not fit the report
+                    unread.append(str(error))
             mode = "automatic" if automatic else "countries given"
             line = (f"{folder} ({score.reports} reports, {mode}): recall {score.recall:.3f}, "
                     f"precision {score.precision:.3f}")
@@ -48,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
                 line += (f", exact country sets {score.exact_sets}/{score.reports} "
                          f"({score.exact_set_rate:.0%})")
             print(line)
+            for problem in unread:
+                print(f"  not scored: {problem}")
             if args.mistakes:
                 print("\n".join("  " + m for m in score.mistakes))
     return status

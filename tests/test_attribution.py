@@ -230,7 +230,7 @@ WATER_DEAL = """
 
     Bishkek will release water from its reservoir while Astana and Tashkent supply electricity in return.
 
-    The agreement runs until the end of 2027.
+    The three countries will review the schedule in October.
     """
 
 VENUE = """

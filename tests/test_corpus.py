@@ -89,3 +89,25 @@ def test_invoke_evaluate_prints_the_three_figures(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "(1 reports, countries given): recall 1.000, precision 1.000" in out
     assert "automatic): recall 1.000, precision 1.000, exact country sets 1/1 (100%)" in out
+
+
+SHAPES_DEV = DATA / "shapes" / "dev"
+
+
+@pytest.mark.parametrize("automatic, recall, precision, exact", [
+    (False, 0.99, 0.99, 1.0),
+    (True, 0.98, 0.94, 0.80),
+], ids=["countries-line", "automatic"])
+def test_shapes_dev_part_holds_its_figures(automatic, recall, precision, exact):
+    """The shapes corpus's dev part (issue 11: every kind of multi-country news).
+
+    Held at what the rules reached on it (with `Countries:` 0.996 / 0.996;
+    automatic 0.992 / 0.948, exact country sets 12 of 15). The issue's
+    target for automatic exact sets is 85%: this part is below it (80%).
+    """
+    score = score_corpus(SHAPES_DEV, SPLITTER, automatic=automatic)
+    assert score.reports >= 15
+    report = "\n".join(score.mistakes)
+    assert score.recall >= recall, report
+    assert score.precision >= precision, report
+    assert score.exact_set_rate >= exact, report

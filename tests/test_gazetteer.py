@@ -33,7 +33,7 @@ def found(text: str, aliases=None) -> list[tuple[str, str]]:
 # --- the data --------------------------------------------------------------------
 
 
-TERRITORIES = {"HK", "MO", "CK", "NU", "EH", "GL", "PR", "FO"}
+TERRITORIES = {"HK", "MO", "CK", "NU", "EH", "GL", "PR", "FO", "GU", "AS", "MP", "PF", "NC", "TK"}
 
 
 def test_every_un_member_observer_taiwan_kosovo_and_the_territories_news_covers():
@@ -44,13 +44,16 @@ def test_every_un_member_observer_taiwan_kosovo_and_the_territories_news_covers(
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Hong Kong's Hang Seng fell", [("Hong Kong", "HK")]),
+    ("Hong Kong's Hang Seng fell", [("Hong Kong", "HK"), ("Hang Seng", "HK")]),
     ("casinos in Macao and Macau", [("Macao", "MO"), ("Macau", "MO")]),
     ("the Cook Islands and Niue signed", [("Cook Islands", "CK"), ("Niue", "NU")]),
     ("near Dakhla in Western Sahara", [("Dakhla", "EH"), ("Western Sahara", "EH")]),
     ("Greenland's fleet and the Faroese", [("Greenland", "GL"), ("Faroese", "FO")]),
     ("Puerto Rican voters in San Juan", [("Puerto Rican", "PR"), ("San Juan", "PR")]),
     ("Hong Kong Chinese", [("Hong Kong", "HK"), ("Chinese", "CN")]),
+    ("American Samoa and Samoa", [("American Samoa", "AS"), ("Samoa", "WS")]),
+    ("Guam, Saipan, Nouméa and Papeete",
+     [("Guam", "GU"), ("Saipan", "MP"), ("Nouméa", "NC"), ("Papeete", "PF")]),
 ])
 def test_territories_outside_the_un_are_places_of_their_own(text, expected):
     assert found(text) == expected

@@ -39,6 +39,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UPPER}](?:\.|[\w’'-]*\w)|(?:bin|bint|ibn|al|el|de|da|di|van|von|der|du|le|la)(?=\s+[{_UPPER}]))"  # noqa: E501
 NAME = rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
 _POSSESSIVE = re.compile(r"[’']s$")
+_CAPITALISED_BEFORE = re.compile(rf"[{_UPPER}][\w’'-]*\s$")
 _INTRO_KINDS = frozenset({"name", "demonym"})
 # Surnames shorter than this are too likely to be ordinary words.
 _MIN_SURNAME = 4
@@ -74,6 +75,8 @@ class AliasLearner:
         # Apposition: "Hakan Fidan, (the) " ... "<Country>’s <title>" after.
         self._before_appos = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?$")
         self._title_after = re.compile(rf"(?:[’']s)?\s+(?:{title})\b")
+        # "Prime Minister Luís " before a country's name: it is a surname.
+        self._titled_before = re.compile(rf"(?:{title})\s+(?:{_NAME_WORD}\s+){{1,3}}$")
 
     def _clean(self, name: str) -> str | None:
         name = _POSSESSIVE.sub("", name.strip())
@@ -118,6 +121,23 @@ class AliasLearner:
                      else None)
             if appos:
                 yield appos.group("name"), m.code
+
+    def country_surnames(self, texts: Iterable[str], gazetteer: Gazetteer) -> frozenset[str]:
+        """Return country names the report uses as a person's surname.
+
+        "Prime Minister Luís Montenegro" makes "Montenegro" Portugal's prime
+        minister for the whole report ("Montenegro told supporters…"), not
+        the country; so the report's other uses of the name are his too.
+        """
+        found: set[str] = set()
+        for text in texts:
+            for m in gazetteer.find_mentions(text):
+                if m.kind != "name" or not _CAPITALISED_BEFORE.search(text, max(0, m.start - 30),
+                                                                      m.start):
+                    continue  # cheap test first: a capitalised word right before
+                if self._titled_before.search(text, max(0, m.start - 80), m.start):
+                    found.add(m.text)
+        return frozenset(found)
 
     def learn(
         self, texts: Iterable[str], gazetteer: Gazetteer, known: Mapping[str, str] | None = None

@@ -29,7 +29,7 @@ from .cues import Cues, default_cues
 from .gazetteer import Gazetteer
 from .reading import Reading, read
 from .report import Block
-from .rules import decide
+from .rules import ROUNDUP_ITEM, decide
 from .story import Paragraph, StoryState
 
 # Key of the lead (the part before the first subheading) in section_partners.
@@ -103,7 +103,9 @@ def _stop(heading: Reading) -> set[str]:
     sides of a meeting: no stop.
     """
     named = [m for m in heading.mentions if m.code in heading.actors]
-    if len({m.code for m in named}) == 1 and named[0].kind != "city":
+    # By its name: "## Inequality is the root of conflict: Pezeshkian" quotes
+    # the home side's leader.
+    if len({m.code for m in named}) == 1 and all(m.kind == "name" for m in named):
         return {named[0].code}
     return set()
 
@@ -123,9 +125,7 @@ def _subjects(reading: Reading, home_side: bool) -> set[str]:
     if reading.meeting:
         return set()  # where officials met is a venue
     subjects = {reading.opening_place} if reading.opening_place else set()
-    if not home_side:
-        subjects |= reading.named_places
-    return subjects
+    return subjects | reading.named_places
 
 
 def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues) -> bool:
@@ -170,8 +170,10 @@ class Splitter:
         if any(phrase[4:] in joined for phrase in self.gazetteer.descriptors):
             named = {m.code for text in texts for m in self.gazetteer.find_mentions(text, aliases)}
             aliases = {**descriptor_aliases(texts, self.gazetteer, named), **aliases}
-        title_reading = read(title, self.gazetteer, aliases, self.cues)
-        readings = {b.index: read(b.text, self.gazetteer, aliases, self.cues) for b in blocks}
+        persons = self._learner.country_surnames(texts, self.gazetteer)
+        title_reading = read(title, self.gazetteer, aliases, self.cues, persons)
+        readings = {b.index: read(b.text, self.gazetteer, aliases, self.cues, persons)
+                    for b in blocks}
         ordered_readings = [readings[b.index] for b in blocks]
         home_side = has_home_side(texts, [title_reading, *ordered_readings], self.cues)
         # "## Ghana", "## SAUDI ARABIA: Golden swords": a subheading naming
@@ -259,19 +261,23 @@ class Splitter:
         appearance: list[str] = []
         paragraphs: Counter[str] = Counter()
         lead_done = False
+        item: set[str] = set()  # the countries of a round-up item's subheading
         for block in blocks:
             reading = readings[block.index]
             for m in reading.mentions:
                 if m.code not in appearance:
                     appearance.append(m.code)
             if block.is_heading:
-                covered |= self._headline_actors(reading)
+                heading = self._headline_actors(reading)
+                covered |= heading
+                item = heading if len(heading) <= ROUNDUP_ITEM else set()
                 continue
             about = reading.unquoted_actors | _subjects(reading, False)
             if not lead_done and about:
                 covered |= about  # the lead names the parties
                 lead_done = True
-            if len(about) <= PARAGRAPH_OF_ITS_OWN:
+            # Under "Niue - drought", a paragraph naming a donor is Niue's.
+            if len(about) <= PARAGRAPH_OF_ITS_OWN and not (item and about - item):
                 covered |= about  # "Iraq and Kazakhstan submitted…"
             covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
             paragraphs.update(about)

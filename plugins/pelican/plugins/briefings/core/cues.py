@@ -17,6 +17,8 @@ from . import DATA_DIR
 DEFAULT_CUES_PATH = DATA_DIR / "cues.json"
 # A furniture line opening ("Reporting by …") is a short line, not a paragraph.
 FURNITURE_LINE = 200
+# An agency's sign-off: "-- BERNAMA", "(WAM)".
+_SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*")
 
 
 def _alternation(phrases, ignore_case: bool = False) -> str:
@@ -62,6 +64,16 @@ def _flat_alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
+def _optional(data: dict, key: str, template: str = r"\b(?:%s)\b",
+              ignore_case: bool = True) -> re.Pattern | None:
+    """Compile an optional phrase list of cues.json into ``template``; None if absent."""
+    phrases = data.get(key)
+    if not phrases:
+        return None
+    return re.compile(template % _alternation(phrases, ignore_case=ignore_case),
+                      re.IGNORECASE if ignore_case else 0)
+
+
 @dataclass(frozen=True)
 class Cues:
     """Compiled phrase patterns used by alias learning and attribution."""
@@ -83,6 +95,10 @@ class Cues:
     furniture: frozenset[str]  # "Leave a Comment": the news site's page, not the report
     happening: re.Pattern | None = None  # "killed", "voters", "fell": something happens there
     furniture_openings: tuple[str, ...] = ()  # "Reporting by …", "Related: …", casefolded
+    furniture_markers: tuple[str, ...] = ()  # "Photo:": a caption line
+    organisation: re.Pattern | None = None  # "The EU said…": a subject that is no country
+    place_noun: re.Pattern | None = None  # "border", "coast": after a demonym, a place
+    meeting_noun: re.Pattern | None = None  # "the meeting", "the talks": the event, not the parties
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -127,18 +143,27 @@ class Cues:
                                                             ignore_case=True),
                              re.IGNORECASE),
             furniture=frozenset(f.casefold() for f in data.get("page_furniture", [])),
-            happening=re.compile(r"\b(?:%s)\b" % _alternation(data.get("happening_cues", ["(?!)"]),
-                                                                 ignore_case=True), re.IGNORECASE),
+            happening=_optional(data, "happening_cues"),
             furniture_openings=tuple(f.casefold()
                                      for f in data.get("page_furniture_openings", [])),
+            furniture_markers=tuple(data.get("page_furniture_markers", [])),
+            organisation=_optional(data, "organisations",
+                                   r"^\W*(?:The\s+)?(?:%s)(?:’s|'s)?(?![\w+])", ignore_case=False),
+            meeting_noun=_optional(data, "meeting_nouns"),
+            place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
         )
 
 
     def is_furniture(self, text: str) -> bool:
         """Tell whether a paragraph is the news site's page ("Share this", "Reporting by …")."""
         folded = text.strip(" .:").casefold()
-        return folded in self.furniture or (
-            len(folded) < FURNITURE_LINE and folded.startswith(self.furniture_openings))
+        if folded in self.furniture:
+            return True
+        if len(folded) >= FURNITURE_LINE:
+            return False
+        return (folded.startswith(self.furniture_openings)
+                or any(marker in text for marker in self.furniture_markers)
+                or bool(_SIGN_OFF.fullmatch(text)))
 
     def is_place_before(self, before: str) -> bool:
         """Tell whether ``before`` ends in a word that makes a place ("in the")."""

@@ -81,6 +81,9 @@ def score_report(path: Path, splitter: Splitter, automatic: bool = False,
     path = Path(path)
     labels = json.loads(Path(labels_file or labels_path(path)).read_text("utf-8"))
     gazetteer: Gazetteer = splitter.gazetteer
+    unknown = [c for c in labels["countries"] if gazetteer.resolve(c) is None]
+    if unknown:
+        raise ValueError(f"{path.name}: labels name countries the gazetteer lacks: {unknown}")
     _, html = read_report(path)
     partners = None if automatic else tuple(gazetteer.resolve(c).code
                                             for c in labels["countries"])

@@ -102,9 +102,17 @@ def _happens(text: str, start: int, end: int, cues: Cues) -> bool:
     return bool(cues.happening and cues.happening.search(text, max(0, start), end))
 
 
-def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues) -> Reading:
-    """Return the reading of one block's text."""
+def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues,
+         persons: frozenset[str] = frozenset()) -> Reading:
+    """Return the reading of one block's text.
+
+    :param persons: country names the report uses as people's names
+        ("Prime Minister Luís Montenegro"): never read as the country.
+    """
     mentions = gazetteer.find_mentions(text, aliases)
+    if persons or "-speaking" in text:
+        mentions = [m for m in mentions if m.text not in persons
+                    and not text.startswith("-speaking", m.end)]  # a language, not a country
     actors: set[str] = set()
     places: set[str] = set()
     named_places: set[str] = set()
@@ -122,7 +130,9 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             candidates.append(m)
         # "services to Singapore and Bangkok": a list of places stays one.
         listed = previous is not None and _LIST_GAP.fullmatch(text, previous.end, m.start)
-        if listed or is_passing(text, m, cues) or _is_modifier(text, m):
+        if listed or is_passing(text, m, cues) or _is_modifier(text, m) or (
+                m.kind == "demonym" and cues.place_noun is not None
+                and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)
             previous = m
             if m.kind == "name" and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \

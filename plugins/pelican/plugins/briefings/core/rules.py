@@ -22,6 +22,9 @@ from .story import Decision, Paragraph, StoryState
 Rule = Callable[[Paragraph, StoryState], "Decision | None"]
 
 CONTINUES = "continues the talks with it"
+# A subheading naming this many countries or fewer heads a round-up's item;
+# one naming more ("Canada, Mexico and China respond") is thematic.
+ROUNDUP_ITEM = 2
 
 
 def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
@@ -64,9 +67,9 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
     group = continued(p, state) if reading.continues else set()
     if reading.opens_continuing and group and not reading.met:
         primary.update((code, CONTINUES) for code in sorted(group))
-    if not state.home_side and state.headed and p.actors < state.focus.keys():
-        # Under "Tonga/Japan - aid", a paragraph naming Tonga is still the
-        # section's: it goes to Japan too.
+    if roundup_item(state) and not p.actors - state.focus.keys():
+        # A round-up's item belongs to the countries its subheading names:
+        # under "Tonga/Japan - aid" a paragraph naming Tonga goes to Japan too.
         primary.update((code, why) for code, why in state.focus.items())
     for code in sorted(p.actors):
         primary[code] = "names " + ", ".join(dict.fromkeys(reading.words[code]))
@@ -77,6 +80,7 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
         in_group = len(met) >= GROUP_SIZE
     elif not state.home_side and not state.headed and not met:
         moves_to = {code: "follows ‘%s…’" % p.text[:60] for code in sorted(p.actors)}
+        in_group = len(p.actors) >= GROUP_SIZE  # a list of parties
     # Partners named only in quoted speech do not become the subject of
     # what follows.
     last = set(primary) & (reading.unquoted_actors | group)
@@ -92,15 +96,26 @@ def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
 
 
 def about_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
-    """"Uruguay ratified the pact": a country that is no partner acts."""
-    if p.third_parties and not p.reading.opens_continuing:
+    """"Uruguay ratified the pact", "The EU said…": someone who is no partner acts."""
+    if p.reading.opens_continuing or roundup_item(state):
+        return None  # under "Niue - drought", a paragraph naming a donor stays Niue's
+    organisation = state.cues.organisation
+    if p.third_parties or (organisation is not None and organisation.match(p.text)):
         return Decision({}, ends_story=True)
     return None
 
 
 def continues_meeting(p: Paragraph, state: StoryState) -> Decision | None:
-    """"Both sides…", "During the talks…": the meeting just described."""
-    if p.reading.continues and (state.focus or state.last):
+    """"Both sides…", "During the talks…": the meeting just described.
+
+    With no home side, a list of three or more parties is continued by what
+    speaks of the parties ("The ministers also agreed…"), not of the event
+    ("The meeting was held by video link" is about none of them).
+    """
+    nouns = state.cues.meeting_noun
+    about_event = nouns is not None and bool(nouns.search(p.reading.continues))
+    if p.reading.continues and (state.focus or state.last) \
+            and (state.home_side or not state.group or not about_event):
         return Decision(dict.fromkeys(sorted(continued(p, state)), CONTINUES))
     return None
 
@@ -116,6 +131,11 @@ def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
 def follows_section(p: Paragraph, state: StoryState) -> Decision | None:
     """A paragraph naming nobody follows its section or the latest meeting."""
     return Decision(dict(state.focus))
+
+
+def roundup_item(state: StoryState) -> bool:
+    """Tell whether the section is a round-up's item ("Tonga/Japan - aid", "Fiji - scams")."""
+    return not state.home_side and state.headed and len(state.focus) <= ROUNDUP_ITEM
 
 
 def continued(p: Paragraph, state: StoryState) -> set[str]:

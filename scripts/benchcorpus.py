@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +153,8 @@ class CorpusWriter:
 
 
 def _safe(slug: str) -> str:
+    # ASCII, as Pelican's slug of the file name is ("Asunción" -> "asuncion").
+    slug = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode("ascii")
     return "".join(c if c.isalnum() or c == "-" else "-" for c in slug)
 
 

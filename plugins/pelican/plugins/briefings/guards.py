@@ -47,6 +47,12 @@ SOURCE_ATTR = "_briefings_source_html"
 # Virtual source paths of the briefings the plugin makes (articles.py).
 BRIEFING_SUFFIX = ".briefing"
 _SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.\-]*:|^\s*//")
+# A language tag (BCP 47's shape): it goes into lang="" attributes as is.
+_LANG = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+# Characters that have no place in a slug, a save_as or a URL the theme
+# prints into an attribute: quotes, angle brackets, backslashes, whitespace
+# and controls (a slug is printed unescaped in every link to its page).
+_UNSAFE_PATH = re.compile(r"""["'<>`\\\s\x00-\x1f\x7f]""")
 # Settings naming output the site writes itself, besides the content's own.
 _CONTENT_SETTINGS = ("ARTICLE_", "PAGE_", "DRAFT_", "BRIEFING_", "STATIC_")
 _PLUGIN_NAMES = {
@@ -55,6 +61,7 @@ _PLUGIN_NAMES = {
     "COUNTRY_FEED_RSS": "a country's RSS feed",
     "COUNTRIES_SAVE_AS": "the countries index",
     "COUNTRY_FEED_OPML": "the OPML of country feeds",
+    "TOPIC_FEED_OPML": "the OPML of topic feeds",
 }
 # Folders the site's tools fill after the build: the search index.
 RESERVED_FOLDERS = ("pagefind",)
@@ -89,10 +96,18 @@ def make_safe(content) -> None:
         if _marked_up(getattr(content, key, None)):
             setattr(content, key, _plain_name(getattr(content, key)))
     url = getattr(content, "override_url", None)
-    if isinstance(url, str) and _SCHEME.match(url):
-        logger.warning("briefings: %s: URL %r points away from the site; its usual "
-                       "address is used", content.source_path, url)
+    if isinstance(url, str) and (_SCHEME.match(url) or _UNSAFE_PATH.search(url)):
+        logger.warning("briefings: %s: URL %r points away from the site or holds "
+                       "characters a link cannot; its usual address is used",
+                       content.source_path, url)
         del content.override_url
+    lang = getattr(content, "lang", None)
+    if isinstance(lang, str) and not _LANG.match(lang):
+        default = content.settings.get("DEFAULT_LANG", "en")
+        logger.warning("briefings: %s: Lang: %r is not a language code; %r is used",
+                       content.source_path, lang, default)
+        content.lang = default
+        content.in_default_lang = True
 
 
 def _marked_up(name) -> bool:
@@ -257,6 +272,12 @@ def guard_output_paths(articles, output_path: str, reserved: Reserved | None = N
                            "output folder; using a safe slug instead", path, save_as)
             _reslug(article, _safe_slug(article))
             save_as = article.save_as
+        if _UNSAFE_PATH.search(save_as) or _UNSAFE_PATH.search(str(article.slug)):
+            _reslug(article, _safe_slug(article))
+            logger.warning("briefings: %s: its slug or save_as %r holds quotes, brackets "
+                           "or spaces; published at %s instead", path, save_as,
+                           article.save_as)
+            save_as = article.save_as
         if _too_long(save_as) or (len(str(article.slug)) > MAX_SLUG and not
                                   (article.source_path or "").endswith(BRIEFING_SUFFIX)):
             _reslug(article, _safe_slug(article))
@@ -329,6 +350,7 @@ def guard_pages(generator) -> None:
     """Keep pages off the site's own addresses and off the articles' (page_generator_finalized)."""
     pages = contents_of(generator, PAGE_LISTS)
     drop(generator, PAGE_LISTS, once_each(pages, generator.path))
+    check_templates(generator, contents_of(generator, PAGE_LISTS))
     context = generator.context
     articles = [a for name in ("articles", "drafts", "hidden_articles")
                 for a in context.get(name) or ()]
@@ -338,3 +360,23 @@ def guard_pages(generator) -> None:
     skipped = guard_output_paths(contents_of(generator, PAGE_LISTS), generator.output_path,
                                  reserved, taken)
     drop(generator, PAGE_LISTS, skipped)
+
+
+def check_templates(generator, contents) -> None:
+    """Give a content whose ``Template:`` the theme lacks its usual template, with a warning.
+
+    Pelican would stop the whole build when it came to write that one page.
+    """
+    for content in contents:
+        template = getattr(content, "template", None)
+        default = getattr(content, "default_template", None)
+        if not template or template == default \
+                or (content.source_path or "").endswith(BRIEFING_SUFFIX):
+            continue
+        try:
+            generator.get_template(template)
+        except Exception as error:  # PelicanTemplateNotFound, or a template that does not parse
+            logger.warning("briefings: %s: Template: %r cannot be used (%s); the %r "
+                           "template is used", content.relative_source_path, template,
+                           error, default)
+            content.template = default

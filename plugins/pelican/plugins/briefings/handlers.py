@@ -31,6 +31,7 @@ import logging
 
 from pelican.contents import Article
 
+from .core.sanitize import plain_text
 from .generator import CountriesGenerator
 from .guards import make_safe
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError
@@ -55,6 +56,13 @@ def configure(pelican) -> None:
         # exceptions, and a settings mistake deserves one clear line.
         raise SystemExit(2) from None
     heal_caches(pelican.settings)
+    for key in ("SITENAME", "SITESUBTITLE"):
+        # Feeds carry them as they are: a name is text, whatever markup it holds.
+        value = pelican.settings.get(key)
+        if isinstance(value, str) and plain_text(value) != value:
+            pelican.settings[key] = plain_text(value).strip()
+            logger.warning("briefings: %s is text; its markup is removed (%r)", key,
+                           pelican.settings[key])
 
 
 def get_generators(pelican):

@@ -42,6 +42,7 @@ from .guards import (
     ARTICLE_LISTS,
     SOURCE_ATTR,
     Reserved,
+    check_templates,
     contents_of,
     drop,
     guard_output_paths,
@@ -205,6 +206,7 @@ class ReportSplitter:
         # Reports first, so briefing paths are built from safe report slugs;
         # none may take an address the site writes itself (a hub, a feed...).
         contents = contents_of(generator, ARTICLE_LISTS)
+        check_templates(generator, contents)
         reserved = Reserved(self.settings, self.expected_slugs(contents))
         taken: dict[str, str] = {}
         skipped = guard_output_paths(contents, generator.output_path, reserved, taken)

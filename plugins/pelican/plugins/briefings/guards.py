@@ -31,6 +31,7 @@ import re
 import string
 from collections.abc import Iterable
 
+from pelican.contents import Article
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
@@ -44,6 +45,8 @@ MAX_SLUG = 100
 # Attribute keeping a report's HTML as its reader made it: the splitter
 # splits from it (splitter.py), never from the published copy.
 SOURCE_ATTR = "_briefings_source_html"
+# Set on an article whose body is still as its reader made it (unsanitized).
+PENDING_ATTR = "_briefings_unsanitized"
 # Virtual source paths of the briefings the plugin makes (articles.py).
 BRIEFING_SUFFIX = ".briefing"
 _SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.\-]*:|^\s*//")
@@ -81,7 +84,14 @@ def make_safe(content) -> None:
     if raw is not None:
         if not hasattr(content, SOURCE_ATTR):
             setattr(content, SOURCE_ATTR, raw)
-        content._content = sanitize_published(raw)
+        if isinstance(content, Article):
+            # Most articles are reports whose split replaces the body with
+            # the splitter's sanitized, annotated copy: sanitizing them here
+            # too would only cost time. The rest are sanitized by
+            # publish_safely() once the split is done.
+            setattr(content, PENDING_ATTR, True)
+        else:
+            content._content = sanitize_published(raw)
     if isinstance(getattr(content, "title", None), str):
         content.title = plain_html(content.title)
     summary = getattr(content, "_summary", None)
@@ -108,6 +118,20 @@ def make_safe(content) -> None:
                        content.source_path, lang, default)
         content.lang = default
         content.in_default_lang = True
+
+
+def published_from_split(report) -> None:
+    """Note that a report's body is now the splitter's own, sanitized, copy."""
+    setattr(report, PENDING_ATTR, False)
+
+
+def publish_safely(contents) -> None:
+    """Sanitize every article body not replaced by a split (drafts, failed splits...)."""
+    for content in contents:
+        if getattr(content, PENDING_ATTR, False):
+            content._content = sanitize_published(getattr(content, SOURCE_ATTR, None)
+                                                  or content._content)
+            setattr(content, PENDING_ATTR, False)
 
 
 def _marked_up(name) -> bool:

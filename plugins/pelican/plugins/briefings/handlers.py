@@ -33,7 +33,7 @@ from pelican.contents import Article
 
 from .core.sanitize import plain_text
 from .generator import CountriesGenerator
-from .guards import make_safe
+from .guards import ARTICLE_LISTS, contents_of, make_safe, publish_safely
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError
 from .splitcache import heal_caches
 from .splitter import ReportSplitter
@@ -117,3 +117,5 @@ def split_reports(generator) -> None:
         splitter.split_all()
     finally:
         splitter.close()
+        # Whatever happened to the split, nothing unsanitized is published.
+        publish_safely(contents_of(generator, ARTICLE_LISTS))

@@ -287,7 +287,7 @@ def _countries(value, gazetteer: Gazetteer) -> tuple[str, ...] | None:
         if not isinstance(name, str):
             raise SettingsError(f"BRIEFING_COUNTRIES: {name!r} is not a country name")
         try:
-            codes.append(resolve_country(name, gazetteer))
+            codes.append(resolve_country(clean_text(name)[0], gazetteer))
         except ValueError as error:
             raise SettingsError(f"BRIEFING_COUNTRIES: {error}") from None
     return tuple(dict.fromkeys(codes))

@@ -47,6 +47,7 @@ from .guards import (
     drop,
     guard_output_paths,
     once_each,
+    published_from_split,
     site_slugs,
 )
 from .settings import BriefingsConfig
@@ -332,6 +333,7 @@ class ReportSplitter:
         report._content = fill_country_names(result.annotated_html,
                                              {c.code: c.slug for c in countries},
                                              {c.code: c.name for c in countries})
+        published_from_split(report)
         return articles
 
     def display_names(self, reports) -> dict[str, str]:

@@ -82,8 +82,20 @@ def reports(draw) -> str:
 def test_cleaned_text_is_xml_text_in_nfc(text):
     cleaned, _ = clean_text(text)
     ET.fromstring(f"<t>{escape(cleaned)}</t>")
-    assert unicodedata.is_normalized("NFC", cleaned)
+    # Nothing but forbidden characters is lost: the same text, canonically.
+    kept = "".join(c for c in text if clean_text(c)[0] == c or c in "\x0b\x0c")
+    assert unicodedata.normalize("NFC", cleaned) == unicodedata.normalize(
+        "NFC", kept.replace("\x0b", " ").replace("\x0c", " "))
     assert clean_text(cleaned) == (cleaned, [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(categories=["Lu", "Ll", "Zs"]), max_size=20))
+def test_letters_typed_decomposed_are_composed(text):
+    nfc = unicodedata.normalize("NFC", text)
+    if all(unicodedata.decomposition(c) == "" or "<" in unicodedata.decomposition(c)
+           or len(unicodedata.decomposition(c).split()) > 1 for c in nfc):
+        assert clean_text(unicodedata.normalize("NFD", text))[0] == nfc
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,8 +13,9 @@ Two allow-lists, one promise (no script, no event handler, no unsafe URL):
   (pages, drafts, hidden reports, a report whose split failed): it keeps
   ``id`` and ``class`` too (Markdown's heading anchors, code highlighting).
 
-:func:`clean_text` makes text safe for XML 1.0 (feeds, OPML) and puts it in
-one Unicode form (NFC), so every spelling of a name is the same name.
+:func:`clean_text` makes text safe for XML 1.0 (feeds, OPML) and composes
+letters typed decomposed (as NFC does), so every spelling of a name is the
+same name.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ _NOT_TEXT = re.compile(
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
               for plane in range(1, 17))
     + "]")
+# A letter followed by combining marks (the diacritics of Latin, Greek and
+# Cyrillic letters typed decomposed): composed as NFC composes them. Only
+# these runs: NFC would also replace "singletons" (a CJK compatibility
+# ideograph, the ohm sign) by other code points, a change of the reporter's
+# characters that matching names never needs.
+_COMBINING_RUN = re.compile(
+    "[^\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 # Vertical tab and form feed separate words: they become spaces, not nothing.
 _AS_SPACE = {"\x0b": " ", "\x0c": " "}
 
@@ -74,7 +83,7 @@ def plain_text(value: str) -> str:
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Return ``text`` in NFC without characters XML 1.0 forbids, and what was removed.
+    """Return ``text`` without characters XML 1.0 forbids, letters composed, and what went.
 
     The second item names each removed character once (``"U+001B"``), for a
     warning; it is empty when only the Unicode form changed.
@@ -83,5 +92,5 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     if found:
         text = _NOT_TEXT.sub(lambda m: _AS_SPACE.get(m[0], ""), text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = _COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m[0]), text)
     return text, [f"U+{ord(c):04X}" for c in found]

@@ -66,3 +66,9 @@ BRIEFING_COUNTRIES = ["Russia", "Turkmenistan", "Pakistan", "Iraq", "Myanmar"]
 
 # Build output must not depend on the clock.
 WITH_FUTURE_DATES = True
+
+# Discovery: sitemap.xml and robots.txt naming it, from the theme's
+# sitemap.html and robots.html (README "Dependencies" says why not pelican-sitemap).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"

@@ -35,6 +35,21 @@ def pelican_run(cmd):
     pelican_main(shlex.split(cmd))
 
 
+def index_search(output=CONFIG["deploy_path"]):
+    """Index the built site for the header's search box (Pagefind, into output/pagefind/).
+
+    Pagefind reads the finished HTML, so it runs after every build; the
+    `pagefind` package from requirements.txt carries the binary (no download).
+    """
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"],
+                            check=False)
+    if result.returncode:
+        sys.exit(f"invoke: Pagefind could not index {output} (exit {result.returncode}); "
+                 "is `pagefind[bin]` installed (pip install -r requirements.txt)?")
+
+
 @task
 def clean(c):
     """Remove generated files."""
@@ -45,14 +60,16 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the local version of the site."""
+    """Build the local version of the site, with its search index."""
     pelican_run("-s {settings_base}".format(**CONFIG))
+    index_search()
 
 
 @task
 def rebuild(c):
     """`build` with the delete switch."""
     pelican_run("-d -s {settings_base}".format(**CONFIG))
+    index_search()
 
 
 @task
@@ -84,8 +101,9 @@ def reserve(c):
 
 @task
 def preview(c):
-    """Build the production version of the site (publishconf.py)."""
+    """Build the production version of the site (publishconf.py), with its search index."""
     pelican_run("-s {settings_publish}".format(**CONFIG))
+    index_search()
 
 
 @task
@@ -99,6 +117,7 @@ def livereload(c):
                 **CONFIG
             )
         )
+        index_search()
 
     cached_build()
     server = Server()
@@ -200,7 +219,7 @@ def _site_passes_checks(output, site_url, html, caller):
     from sitecheck import format_report, run_checks
 
     problems = run_checks(output, site_url=site_url or None, html=html,
-                          record=_published_record())
+                          record=_published_record(), discovery=True)
     if problems:
         sys.stderr.write(f"{caller}: {output}\n{format_report(problems)}\n")
     return not problems
@@ -238,6 +257,7 @@ def gh_pages(c, remote="origin", branch=CONFIG["github_pages_branch"], html=True
     except SystemExit as failure:
         if failure.code:
             sys.exit(f"invoke gh-pages: the build failed (see above)\n{refusal}")
+    index_search(output)
     # Read publishconf.py again so SITEURL reflects the environment of this run.
     site_url = get_settings_from_file(CONFIG["settings_publish"])["SITEURL"]
     if not _site_passes_checks(output, site_url, html, "invoke gh-pages"):

@@ -1,12 +1,14 @@
-"""Check a built site (output/): HTML validity, feeds, links and anchors, and
-the briefing invariants, and that no script, event handler or javascript:
-URL is anywhere in it. `run_checks` returns the problems; `python -m
+"""Check a built site (output/): HTML validity, feeds, links and anchors, the
+briefing invariants, that no script, event handler or javascript: URL is
+anywhere in it, and what helps the site be found (canonical links, previews,
+JSON-LD, sitemap.xml, robots.txt, favicon). `run_checks` returns the problems; `python -m
 sitecheck OUTPUT_DIR` prints them and exits non-zero when there are any."""
 
 from __future__ import annotations
 
 import os
 
+from .discovery import check_discovery
 from .feeds import check_feeds
 from .html import check_html
 from .invariants import check_invariants
@@ -26,6 +28,7 @@ def run_checks(
     site_url: str | None = None,
     html: bool = True,
     record: str | os.PathLike | None = None,
+    discovery: bool = False,
 ) -> list[Problem]:
     """Run every check over ``output_dir`` and return the problems, sorted.
 
@@ -33,6 +36,9 @@ def run_checks(
     it are checked like relative ones. ``html=False`` skips the (slow) Nu HTML
     Checker. ``record`` is the site's published-names record
     (BRIEFING_PUBLISHED_FILE): every address it lists must be in the output.
+    ``discovery=True`` adds the checks of what this theme promises crawlers
+    and link previews (`discovery.py`); `invoke check` always runs them,
+    while a site from another theme may not make those promises.
     """
     if not os.path.isdir(output_dir):
         return [Problem("site", "missing output", "", f"{output_dir} is not a folder")]
@@ -44,6 +50,7 @@ def run_checks(
         *check_published(site, record),
         *check_invariants(site),
         *check_safety(site),
+        *(check_discovery(site) if discovery else []),
     ]
     if html:
         problems.extend(check_html(output_dir))

@@ -1,4 +1,4 @@
-"""`python -m sitecheck OUTPUT_DIR [--site-url URL] [--no-html] [--record FILE]`."""
+"""`python -m sitecheck OUTPUT_DIR [--site-url URL] [--no-html] [--record FILE] [--discovery]`."""
 
 from __future__ import annotations
 
@@ -30,9 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         help="the published-names record (e.g. content/published-countries.json): "
         "every address it lists must be in OUTPUT_DIR",
     )
+    parser.add_argument(
+        "--discovery", action="store_true",
+        help="also check canonical links, previews, JSON-LD, sitemap.xml, robots.txt "
+        "and the favicon (invoke check always does)",
+    )
     args = parser.parse_args(argv)
     problems = run_checks(args.output_dir, site_url=args.site_url, html=args.html,
-                          record=args.record)
+                          record=args.record, discovery=args.discovery)
     print(format_report(problems), file=sys.stderr if problems else sys.stdout)
     return 1 if problems else 0
 

@@ -62,6 +62,16 @@ class BriefingLink:
 
 
 @dataclass
+class HeadFacts:
+    """What a page tells crawlers and link previews (the discovery checks)."""
+
+    canonical: list[str] = field(default_factory=list)  # <link rel="canonical"> hrefs
+    icons: list[str] = field(default_factory=list)  # <link rel="icon"> hrefs
+    meta: dict[str, str] = field(default_factory=dict)  # property or name -> content
+    json_ld: list[tuple[str, int]] = field(default_factory=list)  # (script text, line)
+
+
+@dataclass
 class PageFacts:
     """What the checks need to know about one HTML page."""
 
@@ -71,6 +81,7 @@ class PageFacts:
     excerpts: list[Excerpt] = field(default_factory=list)
     paragraphs: dict[str, Paragraph] = field(default_factory=dict)
     briefing_links: list[BriefingLink] = field(default_factory=list)
+    head: HeadFacts = field(default_factory=HeadFacts)
 
 
 def read_page(output_dir: Path, path: str) -> PageFacts:
@@ -124,6 +135,9 @@ class _PageParser(HTMLParser):
         self.briefing_links: list[BriefingLink] = []
         self.captures: list[_Capture] = []
         self.skip: _Skip | None = None
+        self.head = HeadFacts()
+        self.json_ld: list[str] | None = None  # text of the open ld+json script
+        self.json_ld_line = 0
 
     def facts(self) -> PageFacts:
         """Return what the pass found."""
@@ -134,6 +148,7 @@ class _PageParser(HTMLParser):
             self.excerpts,
             self.paragraphs,
             self.briefing_links,
+            self.head,
         )
 
     def handle_startendtag(self, tag, attrs):
@@ -172,6 +187,8 @@ class _PageParser(HTMLParser):
 
     def _record(self, tag: str, attrs: dict, line: int):
         """Note the element's id, URLs and briefing link, wherever it is."""
+        if tag in ("link", "meta", "script"):
+            self._record_head(tag, attrs, line)
         if attrs.get("id"):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
@@ -192,6 +209,19 @@ class _PageParser(HTMLParser):
                 )
             )
 
+    def _record_head(self, tag: str, attrs: dict, line: int):
+        rel = (attrs.get("rel") or "").lower().split()
+        if tag == "link" and "canonical" in rel:
+            self.head.canonical.append(attrs.get("href") or "")
+        elif tag == "link" and "icon" in rel:
+            self.head.icons.append(attrs.get("href") or "")
+        elif tag == "meta":
+            key = attrs.get("property") or attrs.get("name")
+            if key:
+                self.head.meta.setdefault(key, attrs.get("content") or "")
+        elif (attrs.get("type") or "").strip().lower() == "application/ld+json":
+            self.json_ld, self.json_ld_line = [], line
+
     def _note_source(self, url: str):
         """Keep an excerpt's first footer link: its place in the report."""
         excerpt = self.captures[-1]
@@ -199,6 +229,10 @@ class _PageParser(HTMLParser):
             excerpt.source_url = url
 
     def handle_endtag(self, tag):
+        if tag == "script" and self.json_ld is not None:
+            self.head.json_ld.append(("".join(self.json_ld), self.json_ld_line))
+            self.json_ld = None
+            return
         if self.skip:
             self.skip.depth -= tag == self.skip.tag
             if self.skip.depth == 0:
@@ -211,6 +245,9 @@ class _PageParser(HTMLParser):
                 self._finish(capture)
 
     def handle_data(self, data):
+        if self.json_ld is not None:
+            self.json_ld.append(data)
+            return
         if not self.skip:
             for capture in self.captures:
                 capture.text.append(data)

@@ -11,6 +11,17 @@ ROOT_DATA = __import__("pathlib").Path(__file__).parent / "data" / "site"
 PARTNERS = ["russia", "turkmenistan", "pakistan", "iraq", "myanmar"]
 SEED = "ashgabat-2025-12-12"
 SECOND = "tehran-2026-01-20"
+# The seed's own words for each partner: the subheading that gives it its
+# section, or (Russia, which has none) the report's headline, which is about it.
+HEADLINES = {
+    "russia": "Putin calls strategic pact with Iran a ‘turning point’ as implementation advances",
+    "turkmenistan": "Iran looks to reinforce regional connectivity through accelerated "
+                    "Turkmenistan cooperation",
+    "pakistan": "Tehran, Islamabad highlight ‘extensive capacities’ for transit and border "
+                "cooperation",
+    "iraq": "Iran regards Iraq with ‘kinship, brotherhood, and friendship’: Pezeshkian",
+    "myanmar": "Tehran calls for experts to map ‘concrete paths for cooperation’ with Myanmar",
+}
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +59,9 @@ def briefing_path(site, report, country):
 def test_briefing_page_links_back_to_each_paragraph_and_around(site, country):
     path = briefing_path(site, SEED, country)
     page = soup(path)
-    title = page.find("h1").get_text(" ")
-    assert country.title()[:4] in title and "turning point" in title
+    assert page.select_one(".kicker a").get_text() == country.title()
+    assert page.find("h1").get_text(" ") == HEADLINES[country]
+    assert page.title.get_text().startswith(HEADLINES[country] + " · ")
     assert page.find("time")
     quotes = page.select("blockquote.excerpt")
     assert quotes
@@ -62,7 +74,8 @@ def test_briefing_page_links_back_to_each_paragraph_and_around(site, country):
     assert site / "countries" / country in targets
     siblings = {briefing_path(site, SEED, c).parent for c in PARTNERS if c != country}
     assert siblings <= targets, "links to every sibling briefing"
-    assert any(t.parent.name == "tags" for t in targets)
+    tags = {t.name for t in targets if t.parent.name == "tags"}
+    assert tags and not tags & set(PARTNERS), "topic tags only, never a country"
     alternates = {link["href"] for link in page.find_all("link", rel="alternate")}
     assert any(h.endswith(f"feeds/{country}.atom.xml") for h in alternates)
     assert any(h.endswith(f"feeds/{country}.rss.xml") for h in alternates)
@@ -116,12 +129,29 @@ def soup_text(html):
     return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
-def test_tag_pages_list_briefings_by_country_and_topic(site):
-    russia = soup(site / "tags" / "russia" / "index.html")
-    assert any(f"/briefings/{SEED}/russia/" in urljoin(SITEURL + "/tags/russia/", a["href"])
-               for a in russia.find_all("a", href=True))
+def test_topics_are_topics_and_countries_have_only_their_hubs(site):
+    for country in PARTNERS:
+        assert not (site / "tags" / country).exists(), f"/tags/{country}/ doubles the hub"
+    index = site / "tags" / "index.html"
+    linked = {local(site, index, a["href"])[0].parent.name
+              for a in soup(index).select("main a[href]")}
+    assert {"energy", "elections"} <= linked
+    assert not linked & set(PARTNERS) - {"countries"}
     assert (site / "tags" / "energy" / "index.html").is_file()
-    assert (site / "tags" / "elections" / "index.html").is_file()
+    energy = soup(site / "tags" / "energy" / "index.html")
+    assert any(f"/briefings/{SEED}/russia/" in urljoin(SITEURL + "/tags/energy/", a["href"])
+               for a in energy.find_all("a", href=True))
+
+
+def test_cards_hub_lists_and_feeds_use_each_briefings_headline(site):
+    home = soup(site / "index.html")
+    cards = {a.get_text(" ").strip() for a in home.select(".country-card li > a")}
+    assert set(HEADLINES.values()) - {HEADLINES["russia"]} <= cards
+    hub = soup(site / "countries" / "myanmar" / "index.html")
+    assert HEADLINES["myanmar"] in [a.get_text() for a in hub.select(".entry-title a")]
+    assert "From the report" in hub.select_one(".briefing-list").get_text()
+    feed = feedparser.parse(str(site / "feeds" / "turkmenistan.atom.xml"))
+    assert [e.title for e in feed.entries] == [HEADLINES["turkmenistan"]]
 
 
 def test_opml_lists_every_country_feed(site):

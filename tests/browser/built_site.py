@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_site(output: Path, **overrides) -> Path:
-    """Build the repository's content with pelicanconf.py into ``output``."""
+    """Build the repository's content with pelicanconf.py into ``output``,
+    then index it for search as `invoke build` does (Pagefind)."""
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
@@ -35,6 +38,8 @@ def build_site(output: Path, **overrides) -> Path:
     )
     logging.getLogger("pelican").setLevel(logging.WARNING)
     Pelican(settings).run()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--silent"],
+                   check=True)
     return output
 
 

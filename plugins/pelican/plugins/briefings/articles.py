@@ -7,11 +7,13 @@ Pelican side: this module knows Pelican's content objects (``Article``,
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from typing import Any
+from urllib.parse import urlsplit
 
 from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
@@ -22,9 +24,54 @@ from .core.sanitize import plain_html
 from .generator import Country
 from .settings import BriefingsConfig
 
+logger = logging.getLogger(__name__)
+
 # The role of an article the plugin handles, set as ``article.briefing_role``.
 REPORT = "report"
 BRIEFING = "briefing"
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """Where a report was first published: its ``Source:`` and ``Source_url:``."""
+
+    name: str  # the outlet, as the editor wrote it ("" if only a URL is given)
+    url: str  # the original article, an http(s) address ("" if none)
+
+    @property
+    def label(self) -> str:
+        return self.name or urlsplit(self.url).hostname or self.url
+
+
+def report_source(report) -> ReportSource | None:
+    """Return a report's source from its metadata, or None if it names none.
+
+    A ``Source_url`` that is not an absolute http(s) address is left out
+    with a warning naming the file: it would be a broken or unsafe link.
+    """
+    name = " ".join(str(report.metadata.get("source") or "").split())
+    url = str(report.metadata.get("source_url") or "").strip()
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            logger.warning("briefings: %s: Source_url %r is not an http(s) address; "
+                           "it is left out", report.relative_source_path, url)
+            url = ""
+    return ReportSource(name, url) if name or url else None
+
+
+def source_markup(source: ReportSource | None) -> str:
+    """Return the line naming and linking a source, as pages and feeds carry it."""
+    if source is None:
+        return ""
+    label = escape(source.label, quote=False)
+    if source.url:
+        href = escape(source.url, quote=True)
+        named = f'<a href="{href}">{label}</a>' if source.name else \
+            f'the original article at <a href="{href}">{label}</a>'
+    else:
+        named = label
+    return f'<p class="report-source">Source: {named}</p>'
 
 
 @lru_cache(maxsize=4096)
@@ -61,18 +108,25 @@ class BriefingFactory:
         """Return the briefing ``Article`` of ``report`` on ``country``."""
         fields = {"report_slug": report.slug, "country_slug": country.slug}
         link = "{filename}/" + report.relative_source_path + "#%s"
-        content = "\n".join(excerpt_markup(e, link % e.anchor) for e in briefing.excerpts)
+        source = getattr(report, "briefing_source", None)
+        # The source line ends the content, so every feed entry names it too.
+        content = "\n".join([excerpt_markup(e, link % e.anchor) for e in briefing.excerpts]
+                            + ([source_markup(source)] if source else []))
+        # Titles are HTML in Pelican: the chosen words are escaped, as a
+        # report's own title (plain text by now) is.
+        headline = escape(briefing.headline or report.title, quote=False)
         metadata = {
             # Titles are HTML: the country's name is text (a setting may
-            # give it "&" or "<"), the report's title is already safe HTML,
-            # and whatever BRIEFING_TITLE adds keeps only its text.
+            # give it "&" or "<"), the report's title and the headline are
+            # already escaped, and whatever BRIEFING_TITLE adds keeps only its text.
             "title": plain_title(self.config.title.format(country=escape(country.name),
-                                                          report_title=report.title)),
+                                                          report_title=report.title,
+                                                          headline=headline)),
             "date": report.date,
             "slug": slugify(f"{report.slug}-{country.slug}"),
             "category": self.category,
-            "tags": [Tag(country.name, self.settings)]
-            + [Tag(t, self.settings) for t in briefing.topics],
+            # Topics only: a country has its hub, not a tag page of its own.
+            "tags": [Tag(t, self.settings) for t in briefing.topics],
             "template": "briefing",
             "summary": escape(briefing.summary, quote=False),
             "save_as": self.config.save_as.format(**fields),
@@ -88,6 +142,8 @@ class BriefingFactory:
         article.briefing_role = BRIEFING
         article.country = country
         article.report = report
+        article.briefing_source = source
+        article.headline_source = briefing.headline_source
         article.excerpts = briefing.excerpts
         for excerpt in briefing.excerpts:
             excerpt.url = f"{report_url}#{excerpt.anchor}"

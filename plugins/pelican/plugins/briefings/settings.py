@@ -36,7 +36,9 @@ DEFAULTS: dict[str, object] = {
     # Quote paragraphs that only mention a country in passing, as context.
     "BRIEFING_CONTEXT": True,
     "BRIEFING_CATEGORY": "Briefings",
-    "BRIEFING_TITLE": "{country}: {report_title}",
+    # {headline}: the report's own words about the country (see core/briefing.py);
+    # "{country}: {report_title}" titles every briefing with the report's headline.
+    "BRIEFING_TITLE": "{headline}",
     "BRIEFING_URL": "briefings/{report_slug}/{country_slug}/",
     "BRIEFING_SAVE_AS": "briefings/{report_slug}/{country_slug}/index.html",
     # A report listing more countries than this gets a warning (it still builds).
@@ -63,7 +65,7 @@ URL_DEFAULTS: dict[str, str] = {
 _PATTERN_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "BRIEFING_URL": (("report_slug", "country_slug"), ("country_slug",)),
     "BRIEFING_SAVE_AS": (("report_slug", "country_slug"), ("country_slug",)),
-    "BRIEFING_TITLE": (("country", "report_title"), ()),
+    "BRIEFING_TITLE": (("country", "report_title", "headline"), ()),
     "COUNTRY_URL": (("slug",), ("slug",)),
     "COUNTRY_SAVE_AS": (("slug",), ("slug",)),
     "COUNTRY_FEED_ATOM": (("slug",), ("slug",)),

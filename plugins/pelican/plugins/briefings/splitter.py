@@ -19,7 +19,14 @@ from urllib.parse import urlsplit
 from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
 
-from .articles import REPORT, BriefingFactory, briefing_href, plain_title
+from .articles import (
+    REPORT,
+    BriefingFactory,
+    briefing_href,
+    plain_title,
+    report_source,
+    source_markup,
+)
 from .core.attribution import Splitter
 from .core.gazetteer import Gazetteer
 from .core.naming import choose_names, text_spellings
@@ -290,6 +297,7 @@ class ReportSplitter:
         setattr(report, _SOURCE_ATTR, getattr(report, _SOURCE_ATTR, None) or report._content)
         report.title = plain_title(report.title)
         report.briefing_role = REPORT
+        report.briefing_source = report_source(report)
         report.briefings, report.countries = [], []
         job = self.job(report)
         partners = job.task.inputs.partners
@@ -333,6 +341,8 @@ class ReportSplitter:
         report._content = fill_country_names(result.annotated_html,
                                              {c.code: c.slug for c in countries},
                                              {c.code: c.name for c in countries})
+        if report.briefing_source:  # so the report's feed entry names its source
+            report._content += "\n" + source_markup(report.briefing_source)
         published_from_split(report)
         return articles
 

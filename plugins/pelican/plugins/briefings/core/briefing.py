@@ -1,7 +1,16 @@
-"""Turn a split report into briefing data: excerpts, summary, topics.
+"""Turn a split report into briefing data: excerpts, headline, summary, topics.
 
 Pure core: no Pelican import. A briefing quotes the report's own paragraphs,
 verbatim and in report order; nothing here rewrites the reporter's words.
+Its headline and summary are the report's own words too, chosen, never made:
+
+* **headline**: the subheading that gives the country its section; else the
+  report's headline when it names that partner and no other; else the
+  report's first sentence that names the country (see :func:`choose_headline`);
+* **summary**: a sentence that names the country (or a person the report tied
+  to it), opens without a pronoun that needs an earlier sentence ("He
+  thanked…"), and is neither the headline nor taken from the first quoted
+  paragraph, which the page shows right below it (see :func:`choose_summary`).
 """
 
 from __future__ import annotations
@@ -11,12 +20,26 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import Split
+from .gazetteer import Gazetteer
 from .report import Block, ParsedReport
 from .topics import TopicMatcher
 
 # Elements whose inner HTML is phrasing content, so it can sit in a <p>.
 _PHRASING_PARENTS = frozenset({"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[“‘\"(\[]?[A-Z0-9])")
+# A sentence opening like this leans on the one before it ("He thanked…",
+# "Both sides…"): it cannot stand alone as a summary or headline.
+_LEANS_BACK = re.compile(
+    r"^[“‘\"(]?(?:He|She|It|They|His|Her|Its|Their|Him|Them|This|That|These|Those|"
+    r"Both|Such|Also|And|But|However|Meanwhile|The two|The three|The (?:latter|former))\b")
+# A piece ending like this ended on an abbreviation, not a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Prof|No|Jr|Sr|Mt|Rev)\.)$")
+
+# Where a briefing's headline came from (``Briefing.headline_source``).
+FROM_SUBHEADING = "subheading"
+FROM_HEADLINE = "headline"
+FROM_SENTENCE = "sentence"
 
 
 @dataclass
@@ -38,23 +61,129 @@ class Briefing:
     code: str
     excerpts: list[Excerpt] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-
-    @property
-    def summary(self) -> str:
-        """Return the first sentence of the first paragraph about the country."""
-        lead = next((e for e in self.excerpts if not e.is_context), self.excerpts[0])
-        return first_sentence(lead.text)
+    headline: str = ""  # plain text, the report's own words
+    headline_source: str = ""  # FROM_SUBHEADING, FROM_HEADLINE or FROM_SENTENCE
+    summary: str = ""  # one sentence of the report, plain text
 
 
 def first_sentence(text: str) -> str:
     """Return the first sentence of ``text`` (all of it if there is one)."""
-    parts = _SENTENCE_END.split(text, maxsplit=1)
-    return parts[0].strip()
+    return sentences(text)[0] if text.strip() else ""
 
 
-def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher) -> list[Briefing]:
-    """Build one briefing per partner that has at least one paragraph."""
+def sentences(text: str) -> list[str]:
+    """Return the sentences of ``text``, each verbatim.
+
+    A full stop after an abbreviation ("H.E.", "U.S.", "Dr.") ends no sentence.
+    """
+    found: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if found and _ABBREVIATION.search(found[-1]):
+            # Rejoin with the one space the split took (the text is normalised).
+            found[-1] = f"{found[-1]} {part}"
+        else:
+            found.append(part)
+    return found
+
+
+def stands_alone(sentence: str) -> bool:
+    """Tell whether a sentence opens as a sentence, not leaning on an earlier one.
+
+    "He thanked…" and "Both sides…" need the sentence before them; a list
+    item ("the Republic of Kenya, a CEPA…") is no sentence at all.
+    """
+    opening = sentence.lstrip("“‘\"(")
+    return bool(opening) and (opening[0].isupper() or opening[0].isdigit()) \
+        and not _LEANS_BACK.match(sentence)
+
+
+class _Namer:
+    """Tells which countries a text names, by the report's own names for them
+    (a person the report introduced counts for that person's country)."""
+
+    def __init__(self, gazetteer: Gazetteer | None, aliases):
+        self.gazetteer = gazetteer
+        self.aliases = aliases
+        self.seen: dict[str, set[str]] = {}
+
+    def codes(self, text: str) -> set[str]:
+        if self.gazetteer is None:
+            return set()
+        if text not in self.seen:
+            self.seen[text] = {m.code for m in self.gazetteer.find_mentions(text, self.aliases)}
+        return self.seen[text]
+
+
+def choose_headline(code: str, title: str, excerpts: list[Excerpt], subheading: str,
+                    partners, namer: _Namer) -> tuple[str, str]:
+    """Return ``(headline, source)`` for one country's briefing.
+
+    :param excerpts: the briefing's paragraphs, those about the country first.
+    :param subheading: the text of the first subheading that gives the
+        country its section ("" if none does).
+    """
+    if subheading:
+        return subheading, FROM_SUBHEADING
+    if title and namer.codes(title) & set(partners) == {code}:
+        return title, FROM_HEADLINE
+    candidates = [(sentence, False) for e in excerpts for sentence in sentences(e.text)]
+    return _best(code, candidates, set(partners), namer, avoid=()) or \
+        first_sentence(excerpts[0].text), FROM_SENTENCE
+
+
+def choose_summary(code: str, excerpts: list[Excerpt], headline: str, partners,
+                   namer: _Namer) -> str:
+    """Return the sentence that opens a briefing (see the module docstring).
+
+    Best is a sentence that stands alone and names the country and no other
+    partner, from the quoted paragraphs after the first one about the
+    country; a sentence of that first paragraph comes after any other (the
+    page quotes it right below), and one that leans on an earlier sentence
+    only when no other names the country.
+    """
+    if not excerpts:
+        return ""
+    first = excerpts[0].text
+    candidates = [(sentence, True) for sentence in sentences(first) if sentence != first]
+    candidates = [(sentence, False) for e in excerpts[1:] for sentence in sentences(e.text)
+                  if not e.is_context] + candidates + \
+        [(sentence, False) for e in excerpts[1:] for sentence in sentences(e.text)
+         if e.is_context]
+    return _best(code, candidates, set(partners), namer, avoid={headline}) or \
+        first_sentence(first)
+
+
+def _best(code: str, candidates: list[tuple[str, bool]], partners: set[str],
+          namer: _Namer, avoid) -> str:
+    """Return the best of ``(sentence, repeats the first quote)`` candidates
+    that names ``code`` (the first of the best, in order), or ""."""
+    best, best_rank = "", None
+    for sentence, repeats in candidates:
+        codes = namer.codes(sentence)
+        if code not in codes or sentence in avoid:
+            continue
+        rank = (not stands_alone(sentence), repeats, bool(codes & partners - {code}))
+        if best_rank is None or rank < best_rank:
+            best, best_rank = sentence, rank
+    return best
+
+
+def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher,
+                   title: str = "", gazetteer: Gazetteer | None = None) -> list[Briefing]:
+    """Build one briefing per partner that has at least one paragraph.
+
+    :param title: the report's headline, as text with HTML escapes
+        (Pelican's titles are HTML).
+    :param gazetteer: finds which sentences name a country; without it a
+        briefing's headline and summary fall back to its first sentence.
+    """
+    title = html_lib.unescape(title)
     briefings = []
+    namer = _Namer(gazetteer, split.aliases)
+    subheadings = _subheadings(parsed, split)
     # Each paragraph's countries once (a union of two sets), not once per partner.
     attributed = [(p, p.countries) for p in split.paragraphs]
     # A paragraph quoted in several briefings is serialised once.
@@ -75,8 +204,25 @@ def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher) -> 
         briefing = Briefing(code=code, excerpts=excerpts)
         briefing.topics = topics.topics(e.text for e in excerpts if not e.is_context) or \
             topics.topics(e.text for e in excerpts)
+        # The paragraphs about the country come first; passing mentions last.
+        about = [e for e in excerpts if not e.is_context] + \
+            [e for e in excerpts if e.is_context]
+        briefing.headline, briefing.headline_source = choose_headline(
+            code, title, about, subheadings.get(code, ""), split.partners, namer)
+        briefing.summary = choose_summary(code, about, briefing.headline,
+                                          split.partners, namer)
         briefings.append(briefing)
     return briefings
+
+
+def _subheadings(parsed: ParsedReport, split: Split) -> dict[str, str]:
+    """Return {country code: text of the first subheading giving it a section}."""
+    found: dict[str, str] = {}
+    for block in parsed.blocks:
+        if block.is_heading:
+            for code in split.section_partners.get(block.index, ()):
+                found.setdefault(code, block.text)
+    return found
 
 
 def quoted_html(block: Block) -> str:

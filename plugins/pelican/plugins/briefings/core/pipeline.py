@@ -91,7 +91,7 @@ def split_source(inputs: SplitInputs, splitter: Splitter, topics: TopicMatcher,
     parsed, split = parse_and_split(inputs, splitter)
     if split is None:
         return SplitResult(paragraphs=0)
-    briefings = make_briefings(parsed, split, topics)
+    briefings = make_briefings(parsed, split, topics, inputs.title, splitter.gazetteer)
     slugs = {code: slug_of(code) for code in split.partners}
     links = {b.code: link_of(b.code) for b in briefings}
     return SplitResult(

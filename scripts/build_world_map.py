@@ -168,7 +168,8 @@ def unwrap(ring: list[list[float]]) -> list[list[list[float]]]:
     world-atlas rings of Russia and Fiji run along 180° and then jump to
     -180°, which would draw a line across the whole map. Unwrapping makes the
     longitudes continuous (some beyond 180°); such a ring is drawn twice, as
-    is and shifted 360° back onto the map, and the SVG viewBox clips what falls outside.
+    is and shifted 360° back onto the map, and :func:`clip_to_world` cuts
+    each copy at the ±180° meridians.
     """
     offset, previous, continuous = 0.0, ring[0][0], []
     for lon, lat in ring:
@@ -188,6 +189,38 @@ def unwrap(ring: list[list[float]]) -> list[list[list[float]]]:
     return copies
 
 
+def clip_to_world(ring: list[list[float]]) -> list[list[float]]:
+    """Return the part of a ring between longitudes -180° and 180° (closed).
+
+    The projection's outline is the ±180° meridians, curved, not the SVG's
+    rectangle: a copy of Russia's far east shifted back by 360° would
+    otherwise stick out west of Alaska, inside the viewBox but outside the
+    world. Sutherland-Hodgman against each meridian; the cut follows the
+    meridian with a straight chord, which stays inside the convex outline.
+    """
+    points = ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else list(ring)
+    for edge, keep in ((180.0, lambda lon: lon <= 180.0), (-180.0, lambda lon: lon >= -180.0)):
+        clipped: list[list[float]] = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            if keep(current[0]):
+                if not keep(previous[0]):
+                    clipped.append(_crossing(previous, current, edge))
+                clipped.append(current)
+            elif keep(previous[0]):
+                clipped.append(_crossing(previous, current, edge))
+        points = clipped
+        if not points:
+            return []
+    return points + [points[0]]
+
+
+def _crossing(a: list[float], b: list[float], lon: float) -> list[float]:
+    """Return where the segment a-b crosses the meridian ``lon``."""
+    t = (lon - a[0]) / (b[0] - a[0])
+    return [lon, a[1] + t * (b[1] - a[1])]
+
+
 def ring_path(ring: list[tuple[int, int]]) -> str:
     """Return an SVG subpath: absolute move, then relative integer steps."""
     (x0, y0), steps, previous = ring[0], [], ring[0]
@@ -202,7 +235,10 @@ def feature_path(feature: dict, frame: Frame) -> str:
     """Return a feature's outline as compact SVG path data ("" if too small)."""
     rings, largest = [], None
     for polygon in polygons(feature["geometry"]):
-        for ring in (copy for original in polygon for copy in unwrap(original)):
+        for ring in (clip_to_world(copy) for original in polygon
+                     for copy in unwrap(original)):
+            if len(ring) < 4:
+                continue  # nothing of this copy is on the map
             projected = [frame.point(lon, lat) for lon, lat in ring]
             area = ring_area(projected)
             rounded = []

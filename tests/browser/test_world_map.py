@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,3 +75,76 @@ def test_projection_keeps_the_equator_and_meridian_straight():
     east, _ = world_map.natural_earth(180, 0)
     assert west == -east
     assert world_map.natural_earth(0, 45)[0] == 0.0
+
+
+# -- every shape inside the projection's outline -------------------------------
+
+_PATH_TOKEN = re.compile(r"[MlzZ]|-?\d+(?:\.\d+)?")
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """Return the absolute points of path data made of M, l and z commands."""
+    points, x, y, command, numbers = [], 0.0, 0.0, "", []
+    for token in _PATH_TOKEN.findall(d):
+        if token in "MlzZ":
+            command, numbers = token, []
+            continue
+        numbers.append(float(token))
+        if len(numbers) == 2:
+            dx, dy = numbers
+            x, y = (dx, dy) if command == "M" else (x + dx, y + dy)
+            points.append((x, y))
+            numbers = []
+    return points
+
+
+def latitude_at(frame, y: float) -> float:
+    """Return the latitude the map draws at height ``y`` (y falls as latitude rises)."""
+    south, north = -90.0, 90.0
+    for _ in range(50):
+        middle = (south + north) / 2
+        if frame.point(0, middle)[1] > y:
+            south = middle
+        else:
+            north = middle
+    return (south + north) / 2
+
+
+def outside_the_world(text: str, tolerance: float = 1.0) -> list[str]:
+    """Return the points of the map's shapes that lie outside the projection's
+    outline (the ±180° meridians) or the SVG's viewBox."""
+    frame = world_map.Frame()
+    stray = []
+    for code, d in re.findall(r'world\.shape\("([A-Z]*)", "([^"]*)"\)', text):
+        for x, y in path_points(d):
+            lat = latitude_at(frame, y)
+            left, right = frame.point(-180, lat)[0], frame.point(180, lat)[0]
+            inside = (left - tolerance <= x <= right + tolerance
+                      and -tolerance <= y <= frame.height + tolerance)
+            if not inside:
+                stray.append(f"{code or '(no code)'} ({x:g}, {y:g})")
+    return stray
+
+
+def test_no_shape_lies_outside_the_projections_outline():
+    stray = outside_the_world(COMMITTED.read_text("utf-8"))
+    assert not stray, f"{len(stray)} points outside the world: {stray[:10]}"
+
+
+def test_the_outline_check_catches_a_copy_of_russias_far_east_west_of_alaska():
+    # What the map drew before the copies were clipped at the antimeridian.
+    stray_copy = '{{ world.shape("RU", "M-78 112l8-8 3-2 2 1 15-10z") }}'
+    assert outside_the_world(stray_copy)
+    near_the_corner = '{{ world.shape("RU", "M40 40l5 0 0 5z") }}'
+    assert outside_the_world(near_the_corner), "inside the viewBox, outside the world"
+
+
+def test_rings_are_clipped_at_the_antimeridian():
+    ring = [[170.0, 60.0], [190.0, 60.0], [190.0, 70.0], [170.0, 70.0], [170.0, 60.0]]
+    clipped = world_map.clip_to_world(ring)
+    assert clipped[0] == clipped[-1]
+    assert max(lon for lon, _ in clipped) == 180.0
+    assert {tuple(p) for p in clipped} >= {(180.0, 60.0), (180.0, 70.0)}
+    assert world_map.clip_to_world([[lon + 40, lat] for lon, lat in ring]) == []
+    inside = [[10.0, 10.0], [20.0, 10.0], [20.0, 20.0], [10.0, 10.0]]
+    assert world_map.clip_to_world(inside) == inside

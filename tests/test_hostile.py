@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -122,6 +123,9 @@ def site(tmp_path_factory):
     return output, records, base
 
 
+THEME_SCRIPT = re.compile(r'<script src="[^"<>]*/theme/js/[a-z-]+\.js" defer></script>')
+
+
 def files(output: Path, *suffixes: str) -> list[Path]:
     return sorted(p for p in output.rglob("*") if p.is_file() and p.name.endswith(suffixes))
 
@@ -142,6 +146,10 @@ def test_nothing_in_the_site_can_run_a_script(site):
     assert check_folder(output) == []
     for path in files(output, ".html", ".xml", ".opml"):
         text = path.read_text(encoding="utf-8").lower()
+        # The theme's own search script, and the tags (not the text) of its
+        # JSON-LD, which browsers never run: check_folder above allows both.
+        text = THEME_SCRIPT.sub("", text)
+        text = text.replace('<script type="application/ld+json">', "")
         for bad in ("<script", "&lt;script", "javascript:", "onclick", "onerror",
                     "onmouseover", "alert("):
             assert bad not in text, f"{bad} in {path.relative_to(output)}"

@@ -71,7 +71,9 @@ def source_markup(source: ReportSource | None) -> str:
             f'the original article at <a href="{href}">{label}</a>'
     else:
         named = label
-    return f'<p class="report-source">Source: {named}</p>'
+    # A footer: it is about the text, not part of it (readers of the report's
+    # blocks, such as the importer's tests, skip footers).
+    return f'<footer class="report-source"><p>Source: {named}</p></footer>'
 
 
 @lru_cache(maxsize=4096)

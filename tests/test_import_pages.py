@@ -22,7 +22,7 @@ from pelican.readers import MarkdownReader
 
 CASES = [
     ("caspian-water", "html"), ("caspian-water", "txt"),
-    ("muscat-shipping", "html"), ("muscat-shipping", "txt"),
+    ("muscat-shipping", "html"), ("muscat-shipping", "txt"), ("muscat-shipping", "xhtml"),
     ("baku-rail", "html"),
     ("tashkent-summit", "html"),
     ("tbilisi-transit", "html"), ("tbilisi-transit", "mhtml"),
@@ -150,3 +150,23 @@ def test_bad_pages_are_refused_by_name(tmp_path, name, data, says):
     (message,) = run.err
     assert message.startswith(f"invoke import: {source}: ") and says in message
     assert written(tmp_path / "reports") == []
+
+
+def test_a_subheading_under_the_lead_is_not_taken_for_the_headline(tmp_path):
+    page = tmp_path / "no-h1.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Gas talks | Wire</title>'
+        '<meta property="og:title" content="Qatar and Oman open gas talks">'
+        '<meta property="article:published_time" content="2026-01-05T10:00:00Z"></head>'
+        "<body><nav><a>Home</a> <a>World</a></nav><article>"
+        "<p>DOHA – Energy ministers from Qatar and Oman met on Monday to discuss long-term gas "
+        "contracts, officials said after a meeting that lasted most of the day.</p>"
+        "<h2>Kuwait to join later</h2><p>The next round will include Kuwait, the statement "
+        "said, without giving a date for the talks or naming a venue for them.</p>"
+        "</article><footer>© 2026 Wire</footer></body></html>", encoding="utf-8")
+    run = run_import([page], tmp_path / "reports")
+    assert run.status == 0, run.errors
+    (report,) = written(tmp_path / "reports")
+    text = report.read_text("utf-8")
+    assert text.startswith("Title: Qatar and Oman open gas talks\n")
+    assert "\n## Kuwait to join later\n" in text

@@ -61,11 +61,23 @@ def _web_address(value: str) -> str:
     return value if value.lower().startswith(("http://", "https://")) else ""
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def parse_html(html: str):
+    """Parse a page with lxml; an XHTML page's ``<?xml … encoding?>`` is dropped first.
+
+    lxml refuses a decoded string that still declares an encoding, and the
+    text here is decoded already.
+    """
+    return lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+
+
 def read_page_meta(html: str) -> PageMeta:
     """Return the page's own metadata (empty strings where it gives none)."""
     meta = PageMeta()
     try:
-        tree = lxml.html.fromstring(html)
+        tree = parse_html(html)
     except (ValueError, lxml.etree.ParserError):
         return meta
     tags: dict[str, str] = {}

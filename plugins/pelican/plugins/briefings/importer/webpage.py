@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import use_config
@@ -24,7 +23,7 @@ from . import dates
 from .document import HEADING, ITEM, NUMBERED, PARAGRAPH, Block, Document, Dropped
 from .errors import ImportRefused
 from .furniture import Furniture
-from .pagemeta import read_page_meta
+from .pagemeta import parse_html, read_page_meta
 from .shapes import clean, is_prose, looks_like_heading
 from .store import fingerprint
 
@@ -54,8 +53,10 @@ def extract_xml(html: str, url: str | None = None) -> etree._Element | None:
 class _Candidate:
     """A piece of text from the page, with what its markup says about it."""
 
-    def __init__(self, kind: str, text: str, bold: bool = False, link_share: float = 0.0):
+    def __init__(self, kind: str, text: str, bold: bool = False, link_share: float = 0.0,
+                 level: str = ""):
         self.kind, self.text, self.bold, self.link_share = kind, clean(text), bold, link_share
+        self.level = level  # a heading's rend: "h1" … "h6"
 
 
 def _pieces(element: etree._Element) -> list[tuple[str, bool, float]]:
@@ -130,7 +131,8 @@ def _candidates(element: etree._Element, dropped: list[Dropped]) -> list[_Candid
             tag = child.tag
             if tag == "head":
                 for text, _, share in _pieces(child):
-                    found.append(_Candidate(HEADING, text, link_share=share))
+                    found.append(_Candidate(HEADING, text, link_share=share,
+                                            level=(child.get("rend") or "").lower()))
             elif tag == "p":
                 for text, bold, share in _pieces(child):
                     found.append(_Candidate(PARAGRAPH, text, bold, share))
@@ -177,7 +179,7 @@ def _left_out(html: str, blocks: list[Block], title: str, dropped: list[Dropped]
     page around it (link lists and menus are not: they are never report text).
     """
     try:
-        tree = lxml.html.fromstring(html)
+        tree = parse_html(html)
     except (ValueError, etree.ParserError):
         return []
     kept = {fingerprint(b.text) for b in blocks} | {fingerprint(title)}
@@ -208,8 +210,10 @@ def read_web_page(html: str, path: Path, furniture: Furniture | None = None) -> 
     candidates = _candidates(main, dropped)
     title = meta.title or clean(root.get("title") or "")
     first_head = next((c for c in candidates if c.kind == HEADING), None)
-    if first_head is not None and candidates.index(first_head) <= 1:
-        # The article's own headline, as the page shows it above the text.
+    if (first_head is not None and candidates.index(first_head) <= 1
+            and (first_head.level == "h1" or not title)):
+        # The article's own headline, as the page shows it above the text (a
+        # subheading under the lead is not one).
         title = first_head.text
     blocks: list[Block] = []
     date = dates.page_date(meta.date) if meta.date else None

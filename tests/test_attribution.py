@@ -152,7 +152,8 @@ def test_the_rules_are_a_table_in_the_order_the_readme_lists_them():
     from pelican.plugins.briefings.core.rules import RULES
     readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
     section = readme.split("### How paragraphs are attributed")[1].split("\n### ")[0]
-    listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    table = section.split("| rule |")[1].split("\n\n")[0]
+    listed = [line.split("`")[1] for line in table.splitlines() if line.startswith("| `")]
     assert listed == [rule.__name__ for rule in RULES]
 
 

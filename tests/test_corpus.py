@@ -144,3 +144,40 @@ def test_shapes_dev_part_holds_its_figures(automatic, recall, precision, exact):
     assert score.recall >= recall, report
     assert score.precision >= precision, report
     assert score.exact_set_rate >= exact, report
+
+
+SHAPES_TEST = DATA / "shapes" / "test"
+# The frozen part, measured once when the rules were done (never tuned on).
+SHAPES_TEST_MEASURED = [
+    "afp-asian-markets-oil-slump-2026-09-14",
+    "apa-meinl-reisinger-western-balkans-tour-2026-06-17",
+    "b-afpstyle-hurricane-caribbean-2026-09-18",
+    "b-aljstyle-measles-levant-2026-03-20",
+    "b-apstyle-east-africa-floods-2026-05-02",
+    "b-dwstyle-weekend-votes-latvia-bosnia-greenland-2026-10-05",
+    "b-kyodostyle-asia-news-summary-2026-12-01",
+    "b-rnzstyle-pacific-news-in-brief-2026-11-12",
+    "reuters-eu-21st-sanctions-package-2026-04-23",
+    "trt-atlantic-gas-pipeline-transit-deals-2026-10-22",
+    "xinhua-wang-yi-pacific-island-ministers-2026-05-29",
+]
+
+
+@pytest.mark.parametrize("automatic, recall, precision, exact", [
+    (False, 0.96, 0.94, 1.0),
+    (True, 0.94, 0.90, 0.63),
+], ids=["countries-line", "automatic"])
+def test_shapes_test_part_does_not_regress(automatic, recall, precision, exact):
+    """The frozen test part: a regression floor at what it measured, once.
+
+    Measured when the rules were final (with `Countries:` 0.961 recall /
+    0.947 precision; automatic 0.941 / 0.901, exact country sets 7 of 11).
+    BELOW the issue's targets (0.98 with `Countries:`; 85% exact sets and
+    0.95 automatically): the rules were tuned on the dev part only, and this
+    is what unseen reports of the same shapes get.
+    """
+    score = _score_reports(SHAPES_TEST, SHAPES_TEST_MEASURED, automatic)
+    assert score.reports == len(SHAPES_TEST_MEASURED)
+    assert score.recall >= recall
+    assert score.precision >= precision
+    assert score.exact_set_rate >= exact

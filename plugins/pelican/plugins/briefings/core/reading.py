@@ -110,6 +110,9 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         ("Prime Minister Luís Montenegro"): never read as the country.
     """
     mentions = gazetteer.find_mentions(text, aliases)
+    # One search says whether anything happens in the text at all; most
+    # paragraphs of a tour have no such word, and skip the per-mention ones.
+    happens = bool(mentions) and _happens(text, 0, len(text), cues)
     if persons or "-speaking" in text:
         mentions = [m for m in mentions if m.text not in persons
                     and not text.startswith("-speaking", m.end)]  # a language, not a country
@@ -135,7 +138,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)
             previous = m
-            if m.kind == "name" and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \
+            if happens and m.kind == "name" \
+                    and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \
                     and _happens(text, m.start - HAPPENING_REACH, m.end + HAPPENING_REACH, cues):
                 named_places.add(m.code)
             if not opening and m.start < 12 and m.kind != "demonym" \
@@ -146,7 +150,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             actors.add(m.code)
             actor_mentions.append(m)
             previous = None
-            if _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
+            if happens and _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
                 happening_actors.add(m.code)  # "Germany’s DAX slipped", "Taiwan fell"
     met, met_in_group, meeting = _met(text, candidates, cues)
     # A guest is an actor even where the list reads like a place

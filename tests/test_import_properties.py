@@ -3,6 +3,7 @@
 import tempfile
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,6 +61,25 @@ OPENING, CLOSING = "The minister said ", " on Friday after the talks."
 def test_a_paragraph_survives_the_whole_import(text):
     with tempfile.TemporaryDirectory() as name:
         check_whole_import(Path(name), text)
+
+
+@pytest.mark.parametrize("text", [
+    "\uf900\ufa10",  # CJK compatibility ideographs: NFC would swap them
+    "\u2126 and \u212b",  # the ohm and angstrom signs: NFC singletons
+])
+def test_characters_nfc_would_replace_are_kept(tmp_path, text):
+    """Only decomposed letters are composed; other code points stay as typed."""
+    check_whole_import(tmp_path, text)
+
+
+def test_decomposed_letters_are_composed(tmp_path):
+    source = tmp_path / "story.txt"
+    source.write_text(f"Ministers meet in Baku\n{OPENING}in Tu\u0308rkiye{CLOSING}\n",
+                      encoding="utf-8")
+    run = run_import([source], tmp_path / "reports", date="2026-01-01", countries="Azerbaijan")
+    assert run.status == 0, run.errors
+    (report,) = written(tmp_path / "reports")
+    assert "T\u00fcrkiye" in report.read_text(encoding="utf-8")
 
 
 def check_whole_import(folder, text):

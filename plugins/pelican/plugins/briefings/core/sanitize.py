@@ -91,6 +91,15 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     found = sorted(set(_NOT_TEXT.findall(text)))
     if found:
         text = _NOT_TEXT.sub(lambda m: _AS_SPACE.get(m[0], ""), text)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = _COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m[0]), text)
-    return text, [f"U+{ord(c):04X}" for c in found]
+    return compose_letters(text), [f"U+{ord(c):04X}" for c in found]
+
+
+def compose_letters(text: str) -> str:
+    """Return ``text`` with letters typed decomposed composed, as NFC composes them.
+
+    Only letter-plus-combining-mark runs change: every other character stays
+    the code point the reporter typed (see ``_COMBINING_RUN``).
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return _COMBINING_RUN.sub(lambda m: unicodedata.normalize("NFC", m[0]), text)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import sys
 import textwrap
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from ..core.sanitize import compose_letters
 from . import dates
 from .decoding import read_text
 from .document import HEADING, PARAGRAPH, Document
@@ -72,7 +72,7 @@ def _read_mhtml(path: Path) -> tuple[Document, str]:
     html, charset, address = html_of_mhtml(read_bytes(path), path)
     if not html.strip():
         raise ImportRefused(f"{path}: the page in it is empty: nothing to import")
-    doc = _page_reader(path)(unicodedata.normalize("NFC", html), path)
+    doc = _page_reader(path)(compose_letters(html), path)
     if not doc.source_url and address.lower().startswith(("http://", "https://")):
         doc.source_url = address
     return doc, f"{charset} web page saved as one file (MHTML)"

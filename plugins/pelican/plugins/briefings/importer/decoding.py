@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.sanitize import compose_letters
 from .errors import ImportRefused
 
 _BOMS = (
@@ -146,4 +146,4 @@ def _finish(text: str, encoding: str, path: Path) -> DecodedText:
     if _CONTROL.search(text):
         raise ImportRefused(f"{path}: is a binary file, not text or a saved web page")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return DecodedText(unicodedata.normalize("NFC", text), encoding)
+    return DecodedText(compose_letters(text), encoding)

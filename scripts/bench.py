@@ -95,8 +95,8 @@ def _time_plugin_work(totals: dict) -> None:
     from pelican.plugins.briefings import handlers as adapter
     from pelican.plugins.briefings import incremental
 
-    for name in ("configure", "start_splitting", "report_read", "split_reports",
-                 "freeze_report_urls"):
+    for name in ("configure", "start_splitting", "sanitize_content", "report_read",
+                 "split_reports", "freeze_report_urls"):
         _timed(adapter, name, totals)
     _timed(incremental, "index_taxonomy_lists", totals)
     _timed(countries.CountriesGenerator, "generate_context", totals)

@@ -1,10 +1,13 @@
 """Split multi-country reports into per-country briefings, hubs and feeds.
 
-Load with ``PLUGIN_PATHS = ["plugins"]`` and ``PLUGINS = ["briefings"]``.
-The pure core (report, attribution, briefing, gazetteer, topics, ...) has no
-Pelican import; ``adapter``, ``countries`` and ``guards`` are the Pelican
-side, imported only when Pelican registers the plugin.
+Install with ``pip install pelican-briefings`` and load with
+``PLUGINS = ["briefings"]`` (see README.md). ``core/`` never imports Pelican;
+the other modules are the Pelican side, imported only when Pelican
+registers the plugin.
 """
+
+# The distribution's version: pyproject.toml reads it from here (hatch).
+__version__ = "1.0.0"
 
 
 def register():
@@ -16,7 +19,8 @@ def register():
         configure,
         freeze_report_urls,
         get_generators,
-        report_read,
+        prepare_templates,
+        sanitize_content,
         split_reports,
         start_splitting,
     )
@@ -28,7 +32,8 @@ def register():
     signals.readers_init.connect(explain_read_errors)
     signals.article_generator_init.connect(start_splitting)
     signals.article_generator_init.connect(read_only_markdown_reports)
-    signals.content_object_init.connect(report_read)
+    signals.generator_init.connect(prepare_templates)
+    signals.content_object_init.connect(sanitize_content)
     signals.article_generator_pretaxonomy.connect(split_reports)
     signals.page_generator_finalized.connect(guard_pages)
     signals.get_generators.connect(get_generators)

@@ -22,13 +22,10 @@ from pelican.utils import slugify
 from .core.briefing import Briefing, excerpt_markup
 from .core.sanitize import plain_html
 from .generator import Country
+from .roles import BRIEFING
 from .settings import BriefingsConfig
 
 logger = logging.getLogger(__name__)
-
-# The role of an article the plugin handles, set as ``article.briefing_role``.
-REPORT = "report"
-BRIEFING = "briefing"
 
 
 @dataclass(frozen=True)

@@ -15,21 +15,17 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from operator import attrgetter
-from pathlib import Path
 from urllib.parse import urlsplit
-
-from jinja2 import ChoiceLoader, FileSystemLoader
 
 from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
 from .core.published import tag_prefix
 from .feeds import ID_PREFIX, IDENTITIES, assign_feed_ids, feed_identities
+from .roles import BRIEFING, REPORT
+from .templates import add_fallback_templates
 
 logger = logging.getLogger(__name__)
-
-PLUGIN_TEMPLATES = Path(__file__).with_name("templates")
-
 
 class Country(URLWrapper):
     """A country with briefings: COUNTRY_URL / COUNTRY_SAVE_AS give its hub."""
@@ -91,14 +87,14 @@ class CountriesGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Theme templates first; the plugin's own (the OPML) as a fallback.
-        self.env.loader = ChoiceLoader([self.env.loader, FileSystemLoader(str(PLUGIN_TEMPLATES))])
+        # Theme templates first; the plugin's own as fallbacks (templates.py).
+        add_fallback_templates(self.env)
         self.countries: list[Country] = []
         self.topics: list = []
 
     def generate_context(self):
         articles = self.context.get("articles", [])
-        briefings = [a for a in articles if getattr(a, "country", None) is not None]
+        briefings = [a for a in articles if getattr(a, "briefing_role", None) == BRIEFING]
         by_code: dict[str, Country] = {}
         grouped: dict[str, list] = {}
         for briefing in briefings:  # one pass, not one scan per country
@@ -113,7 +109,7 @@ class CountriesGenerator(Generator):
         self.context["countries"] = self.countries
         self.context["briefings"] = newest_first(briefings)
         self.context["reports"] = newest_first(
-            a for a in articles if getattr(a, "briefings", None) is not None)
+            a for a in articles if getattr(a, "briefing_role", None) == REPORT)
         self.context["BRIEFING_OPML"] = self.settings["COUNTRY_FEED_OPML"]
         self.context["BRIEFING_TOPIC_OPML"] = self.settings["TOPIC_FEED_OPML"]
         prefix = self.context.get(ID_PREFIX) or fallback_prefix(self.settings)

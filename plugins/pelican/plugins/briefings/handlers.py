@@ -6,9 +6,15 @@ Signals used, and why:
   in pelicanconf.py like core settings) and validate every BRIEFING_*
   setting before any work, stopping the build with a message naming the bad
   setting.
-* ``article_generator_init`` and ``content_object_init``: start splitting
-  each report, in worker processes (parallel.py), as soon as Pelican has
-  read it, so splitting overlaps Pelican's reading of the others.
+* ``article_generator_init``: start splitting each report, in worker
+  processes (workers.py), as soon as Pelican has read it, so splitting
+  overlaps Pelican's reading of the others. The build's splitter lives on
+  its articles generator: no module-level state.
+* ``content_object_init``: sanitize everything Pelican reads, as it makes
+  each content object (guards.make_safe).
+* ``generator_init``: the plugin's fallback templates (templates.py) for
+  the articles generator, which renders briefings, and a check that the
+  theme can render every page the plugin writes.
 * ``article_generator_pretaxonomy``: collect the splits and add each
   report's briefings to ``generator.articles`` *before* Pelican builds tags,
   categories and feeds, so briefings take part in all of them.
@@ -30,13 +36,16 @@ from __future__ import annotations
 import logging
 
 from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 
 from .core.sanitize import plain_text
 from .generator import CountriesGenerator
 from .guards import ARTICLE_LISTS, contents_of, make_safe, publish_safely
+from .roles import REPORT
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError
 from .splitcache import heal_caches
 from .splitter import ReportSplitter
+from .templates import ThemeError, add_fallback_templates, check_templates
 
 logger = logging.getLogger(__name__)
 
@@ -80,42 +89,76 @@ def freeze_report_urls(generator) -> None:
     content cache, so the cache never holds a pinned URL.
     """
     for report in generator.articles:
-        if getattr(report, "briefing_role", None) == "report" \
+        if getattr(report, "briefing_role", None) == REPORT \
                 and not hasattr(report, "override_url"):
             report.override_url = report.url
 
 
-# The build whose reports Pelican is reading; Pelican builds one at a time.
-_reading: ReportSplitter | None = None
+# Where a build keeps its ReportSplitter: on the articles generator Pelican
+# makes for that build, so no state outlives the build or is shared between
+# builds (autoreload, tests building several sites in one process).
+SPLITTER_ATTR = "briefings_splitter"
 
 
 def start_splitting(generator) -> None:
-    """Get ready to split reports as Pelican reads them."""
-    global _reading
-    if _reading is not None:  # a build that stopped before its split (autoreload)
-        _reading.close()
-    _reading = ReportSplitter(generator)
+    """Get ready to split reports as this build's articles generator reads them.
+
+    Pelican sends no signal that names both an article and its generator, so
+    the generator's own ``readers.read_file`` is wrapped: each article it
+    returns goes to :func:`report_read` with the generator it belongs to.
+    """
+    setattr(generator, SPLITTER_ATTR, ReportSplitter(generator))
+    read_file = generator.readers.read_file
+
+    def read_and_split(*args, **kwargs):
+        content = read_file(*args, **kwargs)
+        report_read(generator, content)
+        return content
+
+    generator.readers.read_file = read_and_split
 
 
-def report_read(content) -> None:
-    """Sanitize what Pelican has just read; start splitting it if it is a report."""
+def sanitize_content(content) -> None:
+    """Sanitize what Pelican has just read (``content_object_init``; guards.py)."""
     make_safe(content)
+
+
+def report_read(generator, content) -> None:
+    """Start splitting an article the generator has just read, if it is a report."""
+    splitter = getattr(generator, SPLITTER_ATTR, None)
+    if splitter is None or not isinstance(content, Article) \
+            or content.status != "published":
+        return
     if not hasattr(content, "title"):
         return  # Pelican skips it, naming the missing Title:
-    if _reading is not None and isinstance(content, Article) \
-            and content.settings is _reading.settings:
-        _reading.report_read(content)
+    splitter.report_read(content)
 
 
 def split_reports(generator) -> None:
     """Split every report and add the briefings to the articles."""
-    global _reading
-    splitter = _reading if _reading is not None and _reading.generator is generator \
-        else ReportSplitter(generator)
-    _reading = None  # briefing articles made from here on are not reports
+    splitter = generator.__dict__.pop(SPLITTER_ATTR, None) or ReportSplitter(generator)
     try:
         splitter.split_all()
     finally:
         splitter.close()
         # Whatever happened to the split, nothing unsanitized is published.
         publish_safely(contents_of(generator, ARTICLE_LISTS))
+
+
+def prepare_templates(generator) -> None:
+    """Give the articles generator the plugin's fallback templates, and check them.
+
+    Briefing pages are rendered by Pelican's articles generator (from their
+    ``template`` metadata), so its template environment needs the fallbacks
+    too; checking there, before any article is read, stops a theme that
+    cannot show the plugin's pages with one line instead of a traceback.
+    """
+    if not isinstance(generator, ArticlesGenerator):
+        return
+    add_fallback_templates(generator.env)
+    try:
+        check_templates(generator.env, opml=bool(generator.settings.get("COUNTRY_FEED_OPML")))
+    except ThemeError as error:
+        logger.critical("briefings: the theme %s cannot show the plugin's pages: %s",
+                        generator.theme, error)
+        raise SystemExit(2) from None

@@ -57,7 +57,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from .core.pipeline import code_version
 from .feeds import FeedWriter
-from .generator import PLUGIN_TEMPLATES
+from .templates import PLUGIN_TEMPLATES
 
 logger = logging.getLogger(__name__)
 

@@ -21,10 +21,14 @@ from .core.gazetteer import Gazetteer
 from .core.partners import resolve_country
 from .core.sanitize import clean_text, plain_text
 from .core.topics import load_topic_map
+from .roles import DEFAULT_REPORTS, ReportSelector, ReportsSettingError
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, object] = {
+    # Which articles are reports to split (see roles.py); any other article is
+    # left as Pelican renders it. Default: a `Countries:` line, or under reports/.
+    "BRIEFING_REPORTS": DEFAULT_REPORTS,
     # Countries for a report without a `Countries:` line; None: find them.
     "BRIEFING_COUNTRIES": None,
     # {country: display name}; otherwise the oldest report's spelling wins.
@@ -126,6 +130,7 @@ class BriefingsConfig:
     max_countries: int
     workers: int | None  # None: one per core
     published_file: Path | None  # the published-names record (BRIEFING_PUBLISHED_FILE)
+    reports: ReportSelector  # which articles are reports (BRIEFING_REPORTS)
 
     @classmethod
     def from_settings(cls, settings: Mapping,
@@ -176,6 +181,8 @@ class BriefingsConfig:
             workers=workers,
             published_file=problems.check(published_file, merged["BRIEFING_PUBLISHED_FILE"],
                                           settings),
+            reports=problems.check(_reports, merged["BRIEFING_REPORTS"],
+                                   default=ReportSelector.from_setting(DEFAULT_REPORTS)),
         )
         if problems.found:
             raise SettingsError(*problems.found)
@@ -191,6 +198,13 @@ def _optional_path(key: str, value) -> None:
     if value is None or value == "":
         return
     _check_pattern(key, value, (), ())
+
+
+def _reports(value) -> ReportSelector:
+    try:
+        return ReportSelector.from_setting(value)
+    except ReportsSettingError as error:
+        raise SettingsError(str(error)) from None
 
 
 def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:

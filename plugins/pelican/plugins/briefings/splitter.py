@@ -20,7 +20,6 @@ from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
 
 from .articles import (
-    REPORT,
     BriefingFactory,
     briefing_href,
     plain_title,
@@ -57,6 +56,7 @@ from .guards import (
     published_from_split,
     site_slugs,
 )
+from .roles import REPORT
 from .settings import BriefingsConfig
 from .splitcache import CACHE_FILE, SplitCache
 from .workers import WorkerPool
@@ -195,9 +195,14 @@ class ReportSplitter:
             logger.info("briefings: %s now records %s; commit it, so these addresses "
                            "never move", record.path, ", ".join(added) or "a new address")
 
-    def report_read(self, report) -> None:
-        """Start splitting a report Pelican has just read."""
-        self.start(self.job(report))
+    def is_report(self, article) -> bool:
+        """Return whether an article is a report to split (BRIEFING_REPORTS)."""
+        return self.config.reports.is_report(article)
+
+    def report_read(self, article) -> None:
+        """Start splitting an article Pelican has just read, if it is a report."""
+        if self.is_report(article):
+            self.start(self.job(article))
 
     def start(self, job: SplitJob) -> None:
         """Hand a report to the workers, unless it is cached or already with them."""
@@ -208,8 +213,8 @@ class ReportSplitter:
         generator = self.generator
         drop(generator, ARTICLE_LISTS,
              once_each(contents_of(generator, ARTICLE_LISTS), generator.path))
-        reports = [a for a in generator.articles
-                   if getattr(a, "briefing_role", REPORT) == REPORT]
+        # Only reports: any other article is left exactly as Pelican made it.
+        reports = [a for a in generator.articles if self.is_report(a)]
         self.names = self.display_names(reports)
         # Reports first, so briefing paths are built from safe report slugs;
         # none may take an address the site writes itself (a hub, a feed...).

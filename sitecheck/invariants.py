@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from .pages import Excerpt, PageFacts, Paragraph
     from .site import Site
 
-# Per-country feeds, relative to the site root (the plugin's URL contract).
-COUNTRY_FEEDS = ("feeds/{country}.atom.xml", "feeds/{country}.rss.xml")
 # How much text to show either side of the first difference between two quotes.
 DIFF_CONTEXT = 30
 
@@ -153,10 +151,18 @@ class _AttributionCheck:
                     )
                     continue
                 self._check_briefing(paragraph, country, briefing)
-                for pattern in COUNTRY_FEEDS:
-                    self._check_feed(
-                        paragraph, country, briefing, pattern.format(country=country)
+                # The country's feeds, as its briefing page advertises them.
+                feeds = self.site.country_feeds(briefing)
+                if not feeds:
+                    self._once(
+                        ("no feed", country),
+                        "missing country feed",
+                        paragraph,
+                        f"{country} has a briefing, but {briefing.path} advertises "
+                        'no country feed (<link rel="alternate">)',
                     )
+                for feed_path in feeds:
+                    self._check_feed(paragraph, country, briefing, feed_path)
         return self.found
 
     def _briefings_by_country(self) -> dict[str, PageFacts]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .feeds import FeedFacts, is_feed_file, read_feed
@@ -56,6 +57,34 @@ class Site:
             if index in self.files:
                 return Internal(index, resolution.fragment)
         return resolution
+
+    def advertised_feeds(self, page: PageFacts) -> list[str]:
+        """Return the feeds (paths in output/) a page's ``<link rel="alternate">`` name."""
+        found = []
+        for link in page.links:
+            if link.tag == "link" and link.is_feed:
+                target = self.resolve(link.url, page.path)
+                if isinstance(target, Internal) and target.path not in found:
+                    found.append(target.path)
+        return found
+
+    @cached_property
+    def site_feeds(self) -> frozenset[str]:
+        """Return the site-wide feeds: those every page that advertises feeds advertises."""
+        common: set[str] | None = None
+        for page in self.pages.values():
+            advertised = self.advertised_feeds(page)
+            if advertised:
+                common = set(advertised) if common is None else common & set(advertised)
+        return frozenset(common or ())
+
+    def country_feeds(self, briefing: PageFacts) -> list[str]:
+        """Return a briefing's country feeds: what its page advertises beyond the site's.
+
+        Read from the page, not assumed, so a site with its own COUNTRY_FEED_*
+        paths is checked against the feeds its readers are offered.
+        """
+        return [f for f in self.advertised_feeds(briefing) if f not in self.site_feeds]
 
     def page_at(self, url: str, base: str) -> PageFacts | None:
         """Return the page an internal URL found in ``base`` names, if it exists."""

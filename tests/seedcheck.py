@@ -55,7 +55,8 @@ def primary_paragraphs(country: str) -> list[str]:
 
 def check_seed_site(output: Path, feed_atom: str = "feeds/{slug}.atom.xml",
                     feed_rss: str = "feeds/{slug}.rss.xml",
-                    hub: str = "countries/{slug}/index.html", full_rss: bool = True) -> None:
+                    hub: str = "countries/{slug}/index.html", full_rss: bool = True,
+                    report_slug: str = SEED_SLUG) -> None:
     """Assert the five seed countries' briefings, hubs and feeds; blog posts in none.
 
     ``full_rss``: the RSS feeds carry whole entries (RSS_FEED_SUMMARY_ONLY =
@@ -63,7 +64,7 @@ def check_seed_site(output: Path, feed_atom: str = "feeds/{slug}.atom.xml",
     entry is checked for its link to the briefing, and Atom for the text.
     """
     for country, slug in PARTNER_SLUGS.items():
-        page_path = output / "briefings" / SEED_SLUG / slug / "index.html"
+        page_path = output / "briefings" / report_slug / slug / "index.html"
         page = soup(page_path)
         quoted = [" ".join(q.get_text(" ").split()) for q in page.select("blockquote.excerpt")]
         paragraphs = primary_paragraphs(country)
@@ -71,15 +72,15 @@ def check_seed_site(output: Path, feed_atom: str = "feeds/{slug}.atom.xml",
         for paragraph in paragraphs:
             assert any(paragraph in quote for quote in quoted), (country, paragraph[:40])
         hub_page = soup(output / hub.format(slug=slug))
-        assert any(a["href"].rstrip("/").endswith(f"briefings/{SEED_SLUG}/{slug}")
-                   or a["href"].endswith(f"briefings/{SEED_SLUG}/{slug}/index.html")
+        assert any(a["href"].rstrip("/").endswith(f"briefings/{report_slug}/{slug}")
+                   or a["href"].endswith(f"briefings/{report_slug}/{slug}/index.html")
                    for a in hub_page.select("a[href]")), f"{hub} does not link to the briefing"
         for pattern in (feed_atom, feed_rss):
             feed = feedparser.parse(str(output / pattern.format(slug=slug)))
             assert not feed.bozo, (pattern, feed.bozo_exception)
             (entry,) = feed.entries
-            assert entry.link.rstrip("/").endswith(f"briefings/{SEED_SLUG}/{slug}") or \
-                entry.link.endswith(f"briefings/{SEED_SLUG}/{slug}/index.html"), entry.link
+            assert entry.link.rstrip("/").endswith(f"briefings/{report_slug}/{slug}") or \
+                entry.link.endswith(f"briefings/{report_slug}/{slug}/index.html"), entry.link
             body = words(entry.content[0].value if "content" in entry else entry.summary)
             for paragraph in paragraphs if pattern == feed_atom or full_rss else ():
                 assert paragraph in body, (pattern.format(slug=slug), paragraph[:40])
@@ -88,7 +89,7 @@ def check_seed_site(output: Path, feed_atom: str = "feeds/{slug}.atom.xml",
         for sentence in BLOG_SENTENCES:
             assert sentence not in page.get_text(" ")
     briefings = output / "briefings"
-    assert sorted(p.name for p in briefings.iterdir()) == [SEED_SLUG], \
+    assert sorted(p.name for p in briefings.iterdir()) == [report_slug], \
         "only the report has briefings"
-    assert sorted(p.name for p in (briefings / SEED_SLUG).iterdir()) == \
+    assert sorted(p.name for p in (briefings / report_slug).iterdir()) == \
         sorted(PARTNER_SLUGS.values())

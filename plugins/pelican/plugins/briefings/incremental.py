@@ -18,8 +18,12 @@ What a key covers (see :class:`Fingerprints`):
 
 So the contract with templates is: a page may show its own article's body and
 the bodies on its own listing page; of any other article it may show only
-metadata. The project's theme keeps to that; a theme that shows, say, the
-full text of the latest report in every sidebar needs this writer off.
+metadata. The contract is enforced, not assumed: while a page renders,
+:class:`BodyWatch` notes every article whose body (``content`` /
+``get_content``) the template reads; a page that read another article's body
+is never skipped afterwards (it is rendered on every build, and the build
+says so once), so it can never be left stale. The project's theme keeps to
+the contract, so none of its pages pays that.
 
 Files the last build wrote and this one did not (a deleted report's pages)
 are removed at the end of the build. Pelican's overwrite checks and the
@@ -260,6 +264,57 @@ def templates_digest(settings) -> bytes:
     return digest.digest()
 
 
+class BodyWatch:
+    """Note whose bodies a template reads while one page renders.
+
+    Pelican's ``Content.get_content`` is wrapped only for the duration of one
+    ``render`` (and restored even if it fails). Bodies read to make an
+    automatic summary do not count: a summary is metadata, in every key.
+    """
+
+    def __init__(self):
+        self.read: dict[int, Content] = {}  # id -> article whose body was read
+        self._in_summary = 0
+        self._saved: dict[str, object] = {}
+
+    def __enter__(self) -> BodyWatch:
+        watch = self
+        self._saved = {name: Content.__dict__[name] for name in ("get_content", "get_summary")}
+        get_content = self._saved["get_content"]
+        get_summary = self._saved["get_summary"]
+
+        def watched_content(article, *args, **kwargs):
+            if not watch._in_summary:
+                watch.read.setdefault(id(article), article)
+            return get_content.__get__(article, type(article))(*args, **kwargs)
+
+        def watched_summary(article, *args, **kwargs):
+            watch._in_summary += 1
+            try:
+                return get_summary.__get__(article, type(article))(*args, **kwargs)
+            finally:
+                watch._in_summary -= 1
+
+        Content.get_content = watched_content  # type: ignore[method-assign]
+        Content.get_summary = watched_summary  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name, original in self._saved.items():
+            setattr(Content, name, original)
+
+
+def _own_articles(localcontext: dict) -> set[int]:
+    """Return the ids of the articles whose bodies are in a page's key (see _page_key)."""
+    own = set()
+    for value in localcontext.values():
+        if isinstance(value, Content):
+            own.add(id(value))
+        elif isinstance(value, Page):
+            own.update(id(item) for item in value.object_list)
+    return own
+
+
 class IncrementalWriter(FeedWriter):
     """Pelican's writer, minus the rendering of pages whose inputs are unchanged."""
 
@@ -268,8 +323,11 @@ class IncrementalWriter(FeedWriter):
         settings = self.settings
         self.manifest_path = Path(settings.get("CACHE_PATH", "cache")) / MANIFEST_FILE
         self.saving = bool(settings.get("CACHE_CONTENT"))
-        self.previous = self._load() if settings.get("LOAD_CONTENT_CACHE") else {}
+        self.previous, self.previous_foreign = (
+            self._load() if settings.get("LOAD_CONTENT_CACHE") else ({}, set()))
         self.current: dict[str, tuple] = {}  # output file -> (key, size, mtime_ns)
+        # Pages whose template read another article's body: never skipped.
+        self.foreign: dict[str, str] = {}  # output file -> the other article's source
         self.unchanged: set[str] = set()  # output files this build left as they were
         self.fingerprints = Fingerprints()
         self.templates = templates_digest(settings)
@@ -338,10 +396,16 @@ class IncrementalWriter(FeedWriter):
         path = sanitised_join(self.output_path, localcontext["output_file"])
         key = self._page_key(template, localcontext)
         self.current[path] = (key,)
-        if self._is_current(path, key):
+        if path not in self.previous_foreign and self._is_current(path, key):
             self.unchanged.add(path)
             return ""
-        return template.render(localcontext)
+        with BodyWatch() as watch:
+            html = template.render(localcontext)
+        own = _own_articles(localcontext)
+        foreign = [article for key_, article in watch.read.items() if key_ not in own]
+        if foreign:
+            self.foreign[path] = foreign[0].source_path or foreign[0].save_as or "?"
+        return html
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
@@ -391,6 +455,7 @@ class IncrementalWriter(FeedWriter):
         rendered = len(self.current) - len(self.unchanged)
         logger.info("briefings: rendered %d pages and feeds, %d unchanged, %d removed",
                     rendered, len(self.unchanged), removed)
+        self._report_foreign()
         if not self.saving:
             return
         manifest = {}
@@ -404,7 +469,8 @@ class IncrementalWriter(FeedWriter):
         partial = self.manifest_path.with_suffix(".tmp")
         with open(partial, "wb") as stream:
             pickle.dump({"output": os.path.realpath(self.output_path),
-                         "files": manifest}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                         "files": manifest, "foreign": sorted(self.foreign)},
+                        stream, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(self.manifest_path)
 
     def _remove_stale(self) -> int:
@@ -425,19 +491,32 @@ class IncrementalWriter(FeedWriter):
             _remove_empty_folders(os.path.dirname(real), root)
         return removed
 
-    def _load(self) -> dict[str, tuple]:
+    def _report_foreign(self) -> None:
+        """Say which pages break the contract (once: a warning when first seen)."""
+        new = sorted(set(self.foreign) - self.previous_foreign)
+        if new:
+            logger.warning(
+                "briefings: %d page(s) show the body of an article that is not their own "
+                "(%s shows %s); the incremental writer renders them on every build "
+                "(a page may show only other articles' metadata: see incremental.py)",
+                len(new), os.path.relpath(new[0], self.output_path), self.foreign[new[0]])
+        elif self.foreign:
+            logger.info("briefings: %d page(s) show other articles' bodies; rendered on "
+                        "every build", len(self.foreign))
+
+    def _load(self) -> tuple[dict[str, tuple], set[str]]:
         try:
             with open(self.manifest_path, "rb") as stream:
                 manifest = pickle.load(stream)
         except FileNotFoundError:
-            return {}
+            return {}, set()
         except Exception as error:  # a damaged manifest only costs a full render
             logger.warning("briefings: cannot read %s (%s); rendering every page",
                            self.manifest_path, error)
-            return {}
+            return {}, set()
         if manifest.get("output") != os.path.realpath(self.output_path):
-            return {}
-        return manifest["files"]
+            return {}, set()
+        return manifest["files"], set(manifest.get("foreign", ()))
 
 
 class _KeyedTemplate:

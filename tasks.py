@@ -191,9 +191,14 @@ def _ensure_test_tools(c):
 
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds",
-            "quick": "pytest only: skip building, checking and benchmarking the real site"})
+            "quick": "lint, types and pytest only: skip building, checking and "
+                     "benchmarking the real site"})
 def test(c, args="", quick=False):
-    """Build the site, check it, smoke-run the bench, then run the whole test suite."""
+    """Lint and type-check, build the site, check it, smoke-run the bench, then run pytest."""
+    python = shlex.quote(sys.executable)
+    # Lint and types first: the cheapest failures (both configured in pyproject.toml).
+    c.run(f"{python} -m ruff check .", pty=False)
+    c.run(f"{python} -m mypy", pty=False)
     _ensure_test_tools(c)
     if not quick:
         # What CI proves beyond pytest: the real site builds and passes its
@@ -202,7 +207,7 @@ def test(c, args="", quick=False):
         rebuild(c)
         check(c)
         bench(c, n="100")
-    c.run(f"{shlex.quote(sys.executable)} -m pytest {args}", pty=False)
+    c.run(f"{python} -m pytest {args}", pty=False)
 
 
 def _published_record():

@@ -53,5 +53,5 @@ def run_checks(
         *(check_discovery(site) if discovery else []),
     ]
     if html:
-        problems.extend(check_html(output_dir))
+        problems.extend(check_html(os.fspath(output_dir)))
     return sorted(problems, key=Problem.sort_key)

@@ -89,7 +89,7 @@ def _excerpt_problems(
         )
     target = site.resolve(excerpt.source_url, page.path)
     report = site.pages.get(target.path) if isinstance(target, Internal) else None
-    if report is None:
+    if report is None or not isinstance(target, Internal):
         return problem(
             "excerpt without source",
             f"excerpt of #{anchor}: its footer "
@@ -167,7 +167,7 @@ class _AttributionCheck:
 
     def _briefings_by_country(self) -> dict[str, PageFacts]:
         """Return each country's briefing page, found through the briefing links."""
-        briefings = {}
+        briefings: dict[str, PageFacts] = {}
         for link in self.report.briefing_links:
             page = self.site.page_at(link.url, self.report.path)
             if page is not None:

@@ -225,7 +225,8 @@ class _PageParser(HTMLParser):
     def _note_source(self, url: str):
         """Keep an excerpt's first footer link: its place in the report."""
         excerpt = self.captures[-1]
-        if self.skip.tag == "footer" and excerpt.source_url is None:
+        if self.skip is not None and self.skip.tag == "footer" \
+                and excerpt.source_url is None:
             excerpt.source_url = url
 
     def handle_endtag(self, tag):

@@ -11,6 +11,14 @@ import pytest
 from seedcheck import BLOG_POSTS, BLOG_SENTENCES, SEED_SLUG, check_seed_site
 from sitebuild import build_site, copy_content, soup
 
+REST_POST = """Notes in reStructuredText
+#########################
+
+:date: 2025-10-30 10:00
+
+A short note on the road from Baghdad to Islamabad, written in reST.
+"""
+
 
 def _content(base):
     content = copy_content(base / "content")
@@ -18,6 +26,8 @@ def _content(base):
     (content / "blog").mkdir()
     for name, text in BLOG_POSTS.items():
         (content / "blog" / name).write_text(text, encoding="utf-8")
+    # A blog post in reStructuredText: only reports need to be Markdown.
+    (content / "blog" / "rest-notes.rst").write_text(REST_POST, encoding="utf-8")
     return content
 
 
@@ -48,7 +58,7 @@ def test_pelican_themes_show_briefings_hubs_and_feeds(pelican_theme_site):
     assert (output / "feeds" / "countries.opml").is_file()
 
 
-@pytest.mark.parametrize("post", ["trip-notes", "kitchen"])
+@pytest.mark.parametrize("post", ["trip-notes", "kitchen", "rest-notes"])
 def test_blog_posts_render_as_without_the_plugin(pelican_theme_site, post):
     _theme, output, without = pelican_theme_site
     page, plain = (soup(o / "reports" / post / "index.html") for o in (output, without))

@@ -19,7 +19,7 @@ from pelican.contents import Article
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import slugify
 
-from .core.briefing import Briefing, excerpt_markup
+from .core.briefing import Briefing, Excerpt, excerpt_markup
 from .core.sanitize import plain_html
 from .generator import Country
 from .roles import BRIEFING
@@ -93,6 +93,16 @@ def briefing_source(report, country: Country) -> str:
     return f"{os.path.splitext(report.source_path)[0]}.{country.slug}.briefing"
 
 
+class BriefingArticle(Article):
+    """A briefing: Pelican's ``Article`` with the plugin's attributes declared."""
+
+    briefing_role: str
+    country: Country
+    report: Article
+    excerpts: list[Excerpt]
+    siblings: list[BriefingArticle]
+
+
 @dataclass(frozen=True)
 class BriefingFactory:
     """What every briefing article of a build shares: settings, category, context."""
@@ -103,7 +113,7 @@ class BriefingFactory:
     category: Category
 
     def make(self, report, briefing: Briefing, country: Country,
-             report_url: str) -> Article:
+             report_url: str) -> BriefingArticle:
         """Return the briefing ``Article`` of ``report`` on ``country``."""
         fields = {"report_slug": report.slug, "country_slug": country.slug}
         link = "{filename}/" + report.relative_source_path + "#%s"
@@ -135,7 +145,7 @@ class BriefingFactory:
         for key in ("modified", "author", "authors"):
             if hasattr(report, key):
                 metadata[key] = getattr(report, key)
-        article = Article(content, metadata=metadata, settings=self.settings,
+        article = BriefingArticle(content, metadata=metadata, settings=self.settings,
                           source_path=briefing_source(report, country),
                           context=self.context)
         article.briefing_role = BRIEFING

@@ -29,7 +29,8 @@ import logging
 import os
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pelican.contents import Article
 from pelican.urlwrappers import URLWrapper
@@ -186,7 +187,7 @@ def _folders(path: str) -> Iterable[str]:
 class Reserved:
     """The addresses the site writes itself: path -> what it is."""
 
-    def __init__(self, settings, slugs: dict[str, Iterable[str]] | None = None):
+    def __init__(self, settings, slugs: Mapping[str, Iterable[str]] | None = None):
         """:param slugs: for each kind ("COUNTRY", "TAG", ...), the slugs it has."""
         self.paths: dict[str, str] = {}
         slugs = slugs or {}
@@ -248,7 +249,7 @@ def once_each(contents: list, root: str) -> list:
     """Return the contents not to publish: files reached again through symbolic links."""
     root = os.path.abspath(root)
     cache: dict[str, bool] = {}
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}  # real path -> the content published from it
     again: dict[str, list] = {}
     for content in sorted(contents, key=lambda c: (c.source_path.count(os.sep),
                                                   c.source_path)):

@@ -46,8 +46,10 @@ import logging
 import os
 import pickle
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from jinja2 import Template
 
@@ -183,7 +185,7 @@ class Fingerprints:
             update(self._sequence(value.object_list, by_reference, False, depth))
         elif isinstance(value, dict):
             update(b"{")
-            items = value.items()
+            items: Iterable[tuple[Any, Any]] = value.items()
             if value and all(isinstance(v, Content) for v in value.values()):
                 # Path -> content maps are filled in file-walk order, which
                 # Pelican takes from a set: it changes from run to run.
@@ -295,8 +297,8 @@ class BodyWatch:
             finally:
                 watch._in_summary -= 1
 
-        Content.get_content = watched_content  # type: ignore[method-assign]
-        Content.get_summary = watched_summary  # type: ignore[method-assign]
+        setattr(Content, "get_content", watched_content)  # noqa: B010 (restored on exit)
+        setattr(Content, "get_summary", watched_summary)  # noqa: B010
         return self
 
     def __exit__(self, *exc) -> None:
@@ -351,6 +353,7 @@ class IncrementalWriter(FeedWriter):
         return self._site[1]
 
     def _page_key(self, template, localcontext: dict) -> bytes:
+        assert self._site is not None, "write_file takes the site's digest first"
         site, site_digest = self._site
         missing = object()
         digest = hashlib.sha256(self.templates + site_digest)

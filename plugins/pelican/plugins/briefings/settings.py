@@ -164,7 +164,8 @@ class BriefingsConfig:
         countries = problems.check(_countries, merged["BRIEFING_COUNTRIES"], gazetteer)
         config = cls(
             countries=countries,
-            country_spellings=tuple((gazetteer.resolve(name).code, name)
+            # Names already checked by _countries: resolve_country finds each.
+            country_spellings=tuple((resolve_country(name, gazetteer), name)
                                     for name in (merged["BRIEFING_COUNTRIES"] or ())
                                     if countries is not None),
             country_names=problems.check(_country_names, merged["BRIEFING_COUNTRY_NAMES"],
@@ -352,6 +353,7 @@ def _aliases(value, settings: Mapping, gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def _topics(value, settings: Mapping) -> dict[str, tuple[str, ...]]:
+    topic_map: Mapping
     if value is None:
         topic_map = load_topic_map()
     elif isinstance(value, (str, Path)):

@@ -34,13 +34,13 @@ class SplitCache:
     def __init__(self, path: Path | None, load: bool, save: bool):
         self.path = path
         self.saving = save and path is not None
-        self.previous: Mapping[str, SplitResult] = self._load() if load and path else {}
+        self.previous: Mapping[str, SplitResult] = self._load(path) if load and path else {}
         self.used: dict[str, SplitResult] = {}
         self.hits = 0
 
-    def _load(self) -> dict[str, SplitResult]:
+    def _load(self, path: Path) -> dict[str, SplitResult]:
         try:
-            with open(self.path, "rb") as stream:
+            with open(path, "rb") as stream:
                 # The version comes first, so a file from other plugin code is
                 # never unpickled into classes that have changed since.
                 if pickle.load(stream) != code_version():
@@ -54,9 +54,9 @@ class SplitCache:
             return {}
         except Exception as error:  # a damaged cache only costs a full split
             logger.warning("briefings: the split cache %s is damaged (%s); it is "
-                           "discarded and every report is split", self.path,
+                           "discarded and every report is split", path,
                            _reason(error))
-            discard(self.path)
+            discard(path)
             return {}
 
     def get(self, key: str) -> SplitResult | None:
@@ -72,20 +72,21 @@ class SplitCache:
 
     def save(self) -> None:
         """Write this build's entries, if caching is on."""
-        if not self.saving:
+        target = self.path
+        if not self.saving or target is None:
             return
-        partial = self.path.with_suffix(".tmp")
+        partial = target.with_suffix(".tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for path in (self.path, partial):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            for path in (target, partial):
                 if path.is_dir() and not path.is_symlink():
                     discard(path)
             with open(partial, "wb") as stream:
                 pickle.dump(code_version(), stream, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.path)
+            partial.replace(target)
         except OSError as error:  # the site is built; only the next build is slower
-            logger.warning("briefings: cannot save the split cache %s (%s)", self.path,
+            logger.warning("briefings: cannot save the split cache %s (%s)", target,
                            error)
 
 

@@ -359,7 +359,9 @@ class ReportSplitter:
         their text spells the name most.
         """
         oldest_first = sorted(reports, key=lambda r: (r.date, r.source_path or ""))
-        spellings, found_in_text, sources = [], [], {}
+        spellings: list[tuple[str, str]] = []
+        found_in_text: list[tuple[str, str]] = []
+        sources: dict[tuple[str, str], str] = {}  # (code, spelling) -> the report
         for report in oldest_first:
             line = report.metadata.get("countries")
             if line is None and self.config.countries is None:

@@ -97,6 +97,8 @@ def _set_task(function: Callable) -> None:
 
 def _outcome(item) -> Outcome:
     try:
+        if _task is None:
+            raise RuntimeError("no function to run: workers start from WorkerPool")
         return Outcome(result=_task(item))
     except Exception as error:  # one bad item must not cost the others
         return Outcome(failure=Failure(f"{type(error).__name__}: {error}",

@@ -48,14 +48,14 @@ def annotate_report(
     """
     soup = parsed.soup
     for attribution in split.paragraphs:
-        element = attribution.block.element
+        element = attribution.block.tag
         element["id"] = attribution.block.anchor
         countries = attribution.countries
         codes = [c for c in split.partners if c in countries and c in briefing_links]
         element["data-countries"] = " ".join(slugs[c] for c in codes)
     for block in parsed.blocks:
         if block.is_heading:
-            block.element["id"] = block.anchor
+            block.tag["id"] = block.anchor
     writer = _Writer(soup, parsed.blocks, slugs, briefing_links)
     return writer.document(_section_starts(parsed, split))
 
@@ -97,7 +97,7 @@ class _Writer:
         # tag so the blocks inside reuse their contents too.
         self.holders: set[int] = set()
         for block in blocks:
-            parent = block.element.parent
+            parent = block.tag.parent
             while parent is not None and id(parent) not in self.holders:
                 self.holders.add(id(parent))
                 parent = parent.parent
@@ -128,8 +128,10 @@ class _Writer:
         if type(node) is NavigableString:
             # Text between blocks ("\n"): what the "minimal" formatter writes.
             return EntitySubstitution.substitute_xml(node)
-        if not isinstance(node, Tag):
+        if isinstance(node, NavigableString):
             return node.output_ready(_FORMATTER)  # a comment, a doctype…
+        if not isinstance(node, Tag):
+            raise TypeError(f"not a tag or a string: {node!r}")
         inner = self.inner.get(id(node))
         if inner is None:
             if id(node) not in self.holders:

@@ -227,7 +227,7 @@ def _subheadings(parsed: ParsedReport, split: Split) -> dict[str, str]:
 
 def quoted_html(block: Block) -> str:
     """Return a paragraph's markup as a quotation can hold it."""
-    element = block.element
+    element = block.tag
     if element.name in _PHRASING_PARENTS:
         return "<p>%s</p>" % block.html
     clone = element.__copy__()

@@ -21,6 +21,7 @@ import markdown
 
 from .attribution import Splitter
 from .gazetteer import Gazetteer
+from .partners import resolve_country
 from .pipeline import SplitInputs, parse_and_split
 
 
@@ -85,13 +86,13 @@ def score_report(path: Path, splitter: Splitter, automatic: bool = False,
     if unknown:
         raise ValueError(f"{path.name}: labels name countries the gazetteer lacks: {unknown}")
     _, html = read_report(path)
-    partners = None if automatic else tuple(gazetteer.resolve(c).code
-                                            for c in labels["countries"])
+    # A misspelt country in a labels file is named, with a suggestion.
+    code_of = {c: resolve_country(c, gazetteer) for c in labels["countries"]}
+    partners = None if automatic else tuple(code_of[c] for c in labels["countries"])
     # Read exactly as a build does (sanitized, context kept).
     _, split = parse_and_split(SplitInputs(html, labels["title"], partners, True), splitter)
     if split is None:
         raise ValueError(f"{path.name}: no paragraphs")
-    code_of = {c: gazetteer.resolve(c).code for c in labels["countries"]}
     score = Score(reports=1)
     found, wanted = set(split.partners), set(code_of.values())
     if found == wanted:

@@ -136,9 +136,8 @@ def ascii_fold(text: str) -> str:
 def resolve_key(name: str) -> str:
     """Normalise an editor's country name: case, accents, punctuation, "the", "St"."""
     key = ascii_fold(unicodedata.normalize("NFKC", name)).casefold()
-    key = key.translate(
-        str.maketrans({**{a: "" for a in APOSTROPHES}, ".": "", ",": " "})
-    )
+    dropped: dict[str, str | int | None] = {**{a: "" for a in APOSTROPHES}, ".": "", ",": " "}
+    key = key.translate(str.maketrans(dropped))
     key = re.sub("[" + re.escape(DASHES) + "]", " ", key).replace("&", " and ")
     key = re.sub(r"\bst\b", "saint", key)
     key = _SPACES.sub(" ", key).strip()
@@ -371,8 +370,9 @@ class Gazetteer:
 
     def _aliases(self, aliases: Mapping[str, str]) -> _AliasMatcher:
         """Return the matcher for one aliases mapping, built once (small LRU)."""
-        if aliases is self._last_aliases[0]:
-            return self._last_aliases[1]  # the same report's mapping, block after block
+        last, known = self._last_aliases
+        if known is not None and aliases is last:
+            return known  # the same report's mapping, block after block
         key = frozenset(aliases.items())
         matcher = self._alias_matchers.get(key)
         if matcher is None:

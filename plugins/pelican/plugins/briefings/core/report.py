@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from bs4 import (
     BeautifulSoup,
@@ -61,6 +62,13 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.kind == "heading"
+
+    @property
+    def tag(self) -> Tag:
+        """The block's element in the parsed tree (every parsed block has one)."""
+        if self.element is None:
+            raise ValueError(f"block {self.index} ({self.anchor}) was not parsed from a tree")
+        return self.element
 
 
 @dataclass
@@ -169,9 +177,9 @@ def _plain_text(element: Tag) -> list[NavigableString] | None:
     """
     contents = element.contents
     if (element.name not in _LITERAL_TEXT_TAGS
-            and NavigableString in element.interesting_string_types
+            and NavigableString in (element.interesting_string_types or ())
             and all(type(child) is NavigableString for child in contents)):
-        return contents
+        return cast(list[NavigableString], contents)  # checked just above
     return None
 
 

@@ -51,8 +51,10 @@ class TopicMatcher:
                 if not parts:
                     continue
                 if len(parts) > 1:
-                    table, key = self.phrases, tuple(p.casefold() for p in parts)
-                elif keyword.endswith("*"):
+                    phrase = tuple(p.casefold() for p in parts)
+                    self.phrases.setdefault(phrase, set()).add(topic)
+                    continue
+                if keyword.endswith("*"):
                     table, key = self.prefixes, stem.casefold()
                 elif stem.isupper():
                     table, key = self.acronyms, stem
@@ -143,8 +145,10 @@ class TopicMatcher:
         """
         words = {self._phrase_word[token] for token in phrase_tokens}
         # Most texts hold no phrase's every word: skip the walk through them.
-        candidates = {phrase: phrase_topics for phrase, phrase_topics in self.phrases.items()
-                      if words.issuperset(phrase)}
+        # Keyed as the walk below looks them up: a word in no phrase is None.
+        candidates: dict[tuple[str | None, ...], set[str]] = {
+            phrase: phrase_topics for phrase, phrase_topics in self.phrases.items()
+            if words.issuperset(phrase)}
         if not candidates:
             return set()
         found: set[str] = set()

@@ -80,6 +80,8 @@ def _read_mhtml(path: Path) -> tuple[Document, str]:
 
 def _date_line(doc: Document) -> str:
     when = doc.date
+    if when is None:
+        return "Date: none found"
     shown = f"{when:%Y-%m-%d}" if (when.hour, when.minute) == (0, 0) else f"{when:%Y-%m-%d %H:%M}"
     return f"Date: {shown} (from {doc.date_source})"
 

@@ -128,6 +128,7 @@ def decode(data: bytes, path: Path) -> DecodedText:
                     f"{path}: is neither UTF-8 nor Windows-1252 text (byte "
                     f"0x{data[utf8_error.start]:02x} at position {utf8_error.start}); "
                     "save it as UTF-8 and import it again") from None
+    assert encoding is not None  # set with every text above
     return _finish(text, encoding, path)
 
 

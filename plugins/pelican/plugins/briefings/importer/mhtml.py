@@ -24,8 +24,8 @@ def html_of_mhtml(data: bytes, path: Path) -> tuple[str, str, str]:
             continue
         charset = part.get_content_charset() or "utf-8"
         try:
-            payload = part.get_payload(decode=True) or b""
-            html = payload.decode(charset)
+            payload = part.get_payload(decode=True)  # bytes for a text/html part
+            html = payload.decode(charset) if isinstance(payload, bytes) else ""
         except (LookupError, UnicodeDecodeError):
             raise ImportRefused(f"{path}: its page is not valid {charset} text") from None
         address = address or str(part.get("Content-Location", "") or "")

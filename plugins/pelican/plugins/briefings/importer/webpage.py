@@ -203,7 +203,7 @@ def read_web_page(html: str, path: Path, furniture: Furniture | None = None) -> 
     meta = read_page_meta(html)
     root = extract_xml(html, meta.url or None)
     main = root.find("main") if root is not None else None
-    if main is None or not "".join(main.itertext()).strip():
+    if root is None or main is None or not "".join(main.itertext()).strip():
         raise ImportRefused(f"{path}: no article found in this page (nothing but page "
                             "furniture, or not a news page)")
     dropped: list[Dropped] = []

@@ -30,7 +30,9 @@ BLOG_POSTS = {
         "Next spring I would like to see Pakistan and Iraq, and one day Myanmar, "
         "if the trains keep running.\n"),
     "kitchen.md": (
-        "Title: What I cooked this week\nDate: 2025-12-01 18:00\nTags: food\n\n"
+        # Fields of its own named like the plugin's attributes: still a blog post.
+        "Title: What I cooked this week\nDate: 2025-12-01 18:00\nTags: food\n"
+        "Country: Georgia\nReport: a week of recipes\n\n"
         "A stew from a Pakistan cookbook, flatbread the way they bake it in Iraq, "
         "and tea from Ashgabat that a friend brought home.\n"),
 }

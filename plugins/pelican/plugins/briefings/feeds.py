@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from pelican.writers import Writer
 
+from .roles import BRIEFING
+
 logger = logging.getLogger(__name__)
 
 IDENTITIES = "BRIEFING_FEED_IDENTITIES"  # context key: {feed path: FeedIdentity}
@@ -89,10 +91,9 @@ def assign_feed_ids(articles, prefix: str) -> None:
     does not change when the country's slug or BRIEFING_URL does.
     """
     for article in articles:
-        country = getattr(article, "country", None)
-        report = getattr(article, "report", None)
-        if country is not None and report is not None:
-            article.feed_id = country.feed_id + "/" + entry_id("", report)
+        # By role, not by attributes: a blog post may have a `Country:` field.
+        if getattr(article, "briefing_role", None) == BRIEFING:
+            article.feed_id = article.country.feed_id + "/" + entry_id("", article.report)
         else:
             article.feed_id = entry_id(prefix, article)
 
@@ -106,7 +107,7 @@ class FeedWriter(Writer):
                    override_output=False, feed_title=None):
         identity = context.get(IDENTITIES, {}).get(path) if path else None
         if identity is not None and identity.reports_only:
-            elements = [e for e in elements if getattr(e, "briefing_role", None) != "briefing"]
+            elements = [e for e in elements if getattr(e, "briefing_role", None) != BRIEFING]
         self._identity = identity
         try:
             return super().write_feed(elements, context, path, url, feed_type,

@@ -37,6 +37,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
 from .core.sanitize import plain_html, plain_text, sanitize_published
+from .roles import BRIEFING
 
 logger = logging.getLogger(__name__)
 
@@ -365,9 +366,8 @@ def site_slugs(articles, countries: Iterable[str] = (), tags: Iterable[str] = ()
         if getattr(article, "category", None) is not None:
             slugs["CATEGORY"].add(article.category.slug)
         slugs["AUTHOR"].update(a.slug for a in getattr(article, "authors", None) or ())
-        country = getattr(article, "country", None)
-        if country is not None and hasattr(country, "slug"):
-            slugs["COUNTRY"].add(country.slug)
+        if getattr(article, "briefing_role", None) == BRIEFING:
+            slugs["COUNTRY"].add(article.country.slug)
     return slugs
 
 

@@ -101,6 +101,8 @@ class BriefingArticle(Article):
     report: Article
     excerpts: list[Excerpt]
     siblings: list[BriefingArticle]
+    briefing_source: ReportSource | None
+    headline_source: str
 
 
 @dataclass(frozen=True)

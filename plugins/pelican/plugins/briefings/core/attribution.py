@@ -138,7 +138,8 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
     visitor, the host); a disaster, an election day, a market report or a
     deal between several states has none.
     """
-    return any(r.met or r.visited for r in readings) or any(cues.visit.search(t) for t in texts)
+    return any(r.met or r.visited for r in readings) or (
+        cues.visit is not None and any(cues.visit.search(t) for t in texts))
 
 
 def _ordered(codes: Iterable[str], order: Sequence[str]) -> list[str]:

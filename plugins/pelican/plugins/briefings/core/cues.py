@@ -90,7 +90,9 @@ class Cues:
     meeting: re.Pattern
     future: re.Pattern  # "scheduled to", "will meet": a meeting not held here and now
     reported: re.Pattern  # "said", "according to": a meeting noun after it is only reported
-    visit: re.Pattern  # "state visit", "tour of": someone travels, so the report has a home side
+    # "state visit", "tour of": someone travels, so the report has a home side
+    # (None when cues.json has no visit_cues).
+    visit: re.Pattern | None
     gap_words: frozenset[str]  # what may stand between a meeting cue and its guests
     continuation: re.Pattern  # "Both sides", "The two ministers": the same meeting
     opens_with_continuation: re.Pattern  # the same, as the paragraph's subject

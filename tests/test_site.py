@@ -160,3 +160,17 @@ def test_opml_lists_every_country_feed(site):
     assert urls == sorted(f"{SITEURL}/feeds/{c}.atom.xml" for c in PARTNERS)
     for url in urls:
         assert (site / urlparse(url).path.lstrip("/")).is_file()
+
+
+def test_a_tag_named_like_a_country_links_to_its_hub(tmp_path):
+    """A report's own `Tags: Iraq` is not a second page for Iraq: it links to the hub."""
+    seed = (copy_content(tmp_path / "content") / "reports" / "ashgabat-2025-12-12.md")
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("Countries:", "Tags: Iraq, energy\nCountries:", 1),
+                    encoding="utf-8")
+    out = build_site(tmp_path / "content", tmp_path / "out")
+    page = soup(out / "reports" / "ashgabat-2025-12-12" / "index.html")
+    links = {a.get_text(strip=True): urlparse(urljoin(SITEURL + "/reports/x/", a["href"])).path
+             for a in page.select("ul.tag-list a")}
+    assert links["Iraq"] == "/countries/iraq/"
+    assert links["energy"].startswith("/tags/")

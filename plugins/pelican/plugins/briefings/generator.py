@@ -107,6 +107,9 @@ class CountriesGenerator(Generator):
             country.topics = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))
         self.countries = sorted(by_code.values(), key=attrgetter("name"))
         self.context["countries"] = self.countries
+        # Templates look a country up by name (a tag named like a country links
+        # to its hub) once per tag per page: a dict, not a scan of the list.
+        self.context["country_hubs"] = {c.name: c for c in self.countries}
         self.context["briefings"] = newest_first(briefings)
         self.context["reports"] = newest_first(
             a for a in articles if getattr(a, "briefing_role", None) == REPORT)

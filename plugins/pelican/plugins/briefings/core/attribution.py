@@ -142,6 +142,12 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
         cues.visit is not None and any(cues.visit.search(t) for t in texts))
 
 
+def _first_mentions(blocks, readings) -> list[str]:
+    """Return the countries the blocks mention, in the order they first appear."""
+    return list(dict.fromkeys(m.code for block in blocks
+                              for m in readings[block.index].mentions))
+
+
 def _ordered(codes: Iterable[str], order: Sequence[str]) -> list[str]:
     rank = {c: i for i, c in enumerate(order)}
     return sorted(set(codes), key=lambda c: (rank.get(c, len(rank)), c))
@@ -222,15 +228,11 @@ class Splitter:
         # report introduces.
         introduced = set(aliases.values())
         covered: set[str] = self._headline_actors(title_reading) & introduced
-        appearance: list[str] = []
         listing_meetings = False  # "The Prime Minister met:" then a list
         in_groups: set[str] = set()
         paragraph_number = 0
         for block in blocks:
             reading = readings[block.index]
-            for m in reading.mentions:
-                if m.code not in appearance:
-                    appearance.append(m.code)
             if block.is_heading:
                 covered |= self._headline_actors(reading)
                 listing_meetings = False
@@ -255,7 +257,7 @@ class Splitter:
         mentioned = Counter(code for block in blocks for code in readings[block.index].actors)
         covered |= {code for code in in_groups if mentioned[code] >= 2}
         covered.discard(home)
-        return _ordered(covered, appearance)
+        return _ordered(covered, _first_mentions(blocks, readings))
 
     def _find_subjects(self, title_reading: Reading, blocks: Sequence[Block],
                        readings: Mapping[int, Reading]) -> list[str]:
@@ -268,15 +270,11 @@ class Splitter:
         "Hungary blocked…"). One clause elsewhere is a passing mention.
         """
         covered: set[str] = self._headline_actors(title_reading)
-        appearance: list[str] = []
         paragraphs: Counter[str] = Counter()
         lead_done = False
         item: set[str] = set()  # the countries of a round-up item's subheading
         for block in blocks:
             reading = readings[block.index]
-            for m in reading.mentions:
-                if m.code not in appearance:
-                    appearance.append(m.code)
             if block.is_heading:
                 heading = self._headline_actors(reading)
                 covered |= heading
@@ -292,7 +290,7 @@ class Splitter:
             covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
             paragraphs.update(about)
         covered |= {code for code, n in paragraphs.items() if n >= 2}
-        return _ordered(covered, appearance)
+        return _ordered(covered, _first_mentions(blocks, readings))
 
     # -- attribution ---------------------------------------------------------
 

@@ -12,13 +12,12 @@ text under it). Every dropped line is recorded with its reason.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from . import dates
 from .document import HEADING, PARAGRAPH, Block, Document, Dropped
 from .errors import ImportRefused
 from .furniture import Furniture
+from .screening import LineScreen
 from .shapes import clean, ends_sentence, is_prose, is_url, list_item, looks_like_heading
 
 WRAP_MAX_CHARS = 100
@@ -74,23 +73,11 @@ def read_plain_text(text: str, path: Path, furniture: Furniture | None = None) -
     furniture = furniture or Furniture.default()
     title = ""
     blocks: list[Block] = []
-    dropped: list[Dropped] = []
-    date: datetime | None = None
-    date_source = ""
+    screen = LineScreen(furniture, "the text's date line")
+    dropped = screen.dropped
     source_url = ""
-    teasers = False
     for line in split_lines(text):
-        when = dates.date_line(line)
-        if when is not None:
-            used = date is None
-            if used:
-                date, date_source = when, "the text's date line"
-            dropped.append(Dropped(line, "date line" + (" (used as Date)" if used else "")))
-            continue
-        rule = furniture.match(line)
-        if rule is not None:
-            dropped.append(Dropped(line, rule.name))
-            teasers = teasers or rule.starts_teasers
+        if screen.drops(line):
             continue
         if is_url(line):
             if not source_url:
@@ -104,26 +91,19 @@ def read_plain_text(text: str, path: Path, furniture: Furniture | None = None) -
         item = list_item(line)
         if item is not None:
             blocks.append(Block(*item))
-            teasers = False
+            screen.teasers = False
         elif looks_like_heading(line):
-            if teasers:
+            if screen.teasers:
                 dropped.append(Dropped(line, "related-story teaser"))
                 continue
             blocks.append(Block(HEADING, line))
         else:
             blocks.append(Block(PARAGRAPH, line))
-            teasers = False
-    # Headline-shaped lines after the last paragraph are teasers, not subheadings.
-    while blocks and blocks[-1].kind == HEADING:
-        dropped.append(Dropped(blocks.pop().text, "related-story teaser (no text after it)"))
+            screen.teasers = False
+    screen.drop_trailing_headings(blocks)
     if not title or not any(b.kind == PARAGRAPH and is_prose(b.text) for b in blocks):
         raise ImportRefused(f"{path}: has no report text in it (a headline line and at "
                             "least one paragraph of sentences are needed)")
-    if date is None and blocks[0].kind == PARAGRAPH:
-        date = dates.dateline_date(blocks[0].text)
-        date_source = "the dateline" if date else ""
-    if date is None:
-        date = dates.file_name_date(path.name)
-        date_source = "the file name" if date else ""
-    return Document(title=title, blocks=blocks, date=date, date_source=date_source,
-                    source_url=source_url, dropped=dropped)
+    screen.date_from_dateline_or_name(blocks, path)
+    return Document(title=title, blocks=blocks, date=screen.date,
+                    date_source=screen.date_source, source_url=source_url, dropped=dropped)

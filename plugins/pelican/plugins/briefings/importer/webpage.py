@@ -24,6 +24,7 @@ from .document import HEADING, ITEM, NUMBERED, PARAGRAPH, Block, Document, Dropp
 from .errors import ImportRefused
 from .furniture import Furniture
 from .pagemeta import parse_html, read_page_meta
+from .screening import LineScreen
 from .shapes import clean, is_prose, looks_like_heading
 from .store import fingerprint
 
@@ -216,9 +217,9 @@ def read_web_page(html: str, path: Path, furniture: Furniture | None = None) -> 
         # subheading under the lead is not one).
         title = first_head.text
     blocks: list[Block] = []
-    date = dates.page_date(meta.date) if meta.date else None
-    date_source = f"the page's {meta.date_from}" if date else ""
-    teasers = False
+    screen = LineScreen(furniture, "the page's date line", dropped=dropped)
+    screen.date = dates.page_date(meta.date) if meta.date else None
+    screen.date_source = f"the page's {meta.date_from}" if screen.date else ""
     seen_title = False
     for candidate in candidates:
         text, kind = candidate.text, candidate.kind
@@ -227,17 +228,7 @@ def read_web_page(html: str, path: Path, furniture: Furniture | None = None) -> 
         if not seen_title and text == title and kind in (HEADING, PARAGRAPH):
             seen_title = True
             continue
-        when = dates.date_line(text)
-        if when is not None:
-            used = date is None
-            if used:
-                date, date_source = when, "the page's date line"
-            dropped.append(Dropped(text, "date line" + (" (used as Date)" if used else "")))
-            continue
-        rule = furniture.match(text)
-        if rule is not None:
-            dropped.append(Dropped(text, rule.name))
-            teasers = teasers or rule.starts_teasers
+        if screen.drops(text):
             continue
         if (candidate.link_share >= LINK_SHARE
                 and len(text.split()) <= LINK_PARAGRAPH_MAX_WORDS):
@@ -246,30 +237,25 @@ def read_web_page(html: str, path: Path, furniture: Furniture | None = None) -> 
         if kind == PARAGRAPH and candidate.bold and looks_like_heading(text):
             kind = HEADING
         if kind == HEADING:
-            if teasers:
+            if screen.teasers:
                 dropped.append(Dropped(text, "related-story teaser"))
                 continue
         else:
-            teasers = False
+            screen.teasers = False
         if kind == PARAGRAPH and blocks and any(b.text == text for b in blocks) \
                 and len(text) < 200:
             dropped.append(Dropped(text, "pull quote (repeats a paragraph)"))
             continue
         blocks.append(Block(kind, text))
-    while blocks and blocks[-1].kind == HEADING:
-        dropped.append(Dropped(blocks.pop().text, "related-story teaser (no text after it)"))
+    screen.drop_trailing_headings(blocks)
     if not title or not any(b.kind == PARAGRAPH and is_prose(b.text) for b in blocks):
         raise ImportRefused(f"{path}: no article found in this page (no headline with "
                             "paragraphs of sentences under it, only page furniture)")
-    if date is None and blocks[0].kind == PARAGRAPH:
-        date = dates.dateline_date(blocks[0].text)
-        date_source = "the dateline" if date else ""
     # trafilatura's own date search is not used: on a page without a date it
     # guesses from whatever it finds, a copyright year included.
-    if date is None:
-        date = dates.file_name_date(path.name)
-        date_source = "the file name" if date else ""
+    screen.date_from_dateline_or_name(blocks, path)
     dropped.extend(_left_out(html, blocks, title, dropped, furniture))
-    return Document(title=title, blocks=blocks, date=date, date_source=date_source,
+    return Document(title=title, blocks=blocks, date=screen.date,
+                    date_source=screen.date_source,
                     source=meta.site or clean(root.get("sitename") or ""),
                     source_url=meta.url or clean(root.get("url") or ""), dropped=dropped)

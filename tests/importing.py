@@ -67,3 +67,14 @@ def blocks_of(page):
         else:
             out.append((kinds[element.name], text))
     return out
+
+
+def assert_refused(tmp_path: Path, name: str, data: bytes, says: str) -> None:
+    """Import a file holding ``data``: one message naming it, exit 1, nothing written."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    run = run_import([source], tmp_path / "reports", date="2026-01-01")
+    assert run.status == 1
+    (message,) = run.err
+    assert message.startswith(f"invoke import: {source}: ") and says in message
+    assert written(tmp_path / "reports") == []

@@ -10,6 +10,7 @@ import pytest
 from importing import (
     IMPORT_DATA,
     SETTINGS,
+    assert_refused,
     blocks_of,
     body_text,
     expected,
@@ -143,13 +144,7 @@ def test_a_single_file_page_says_what_it_was_read_as(imported):
     ("images.mhtml", b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx", "no web page"),
 ])
 def test_bad_pages_are_refused_by_name(tmp_path, name, data, says):
-    source = tmp_path / name
-    source.write_bytes(data)
-    run = run_import([source], tmp_path / "reports", date="2026-01-01")
-    assert run.status == 1
-    (message,) = run.err
-    assert message.startswith(f"invoke import: {source}: ") and says in message
-    assert written(tmp_path / "reports") == []
+    assert_refused(tmp_path, name, data, says)
 
 
 def test_a_subheading_under_the_lead_is_not_taken_for_the_headline(tmp_path):

@@ -10,7 +10,15 @@ import sys
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from importing import IMPORT_DATA, blocks_of, body_text, expected, run_import, written
+from importing import (
+    IMPORT_DATA,
+    assert_refused,
+    blocks_of,
+    body_text,
+    expected,
+    run_import,
+    written,
+)
 from sitebuild import (
     ROOT,
     SEED_DIR,
@@ -193,13 +201,7 @@ def test_encodings_are_read_as_the_reporter_wrote(tmp_path, encoding, data):
     ("data.json", b'{"title": "x"}\n', "rename it to .txt"),
 ])
 def test_bad_files_are_refused_by_name_and_nothing_is_written(tmp_path, name, data, says):
-    source = tmp_path / name
-    source.write_bytes(data)
-    run = run_import([source], tmp_path / "reports", date="2026-01-01")
-    assert run.status == 1
-    (message,) = run.err
-    assert message.startswith(f"invoke import: {source}: ") and says in message
-    assert written(tmp_path / "reports") == []
+    assert_refused(tmp_path, name, data, says)
 
 
 def test_a_missing_file_is_named_and_the_others_still_go_in(tmp_path):

@@ -313,3 +313,44 @@ def test_propose_countries_reads_html_as_a_build_with_no_countries_line():
     blocks = parse_report(html).blocks
     assert propose_countries(blocks, "Storm") == ["Laos", "Cambodia"]
     assert propose_countries("", "Nothing") == []
+
+
+DONOR_STORY = """
+    Floods have killed at least 30 people in Kenya and 12 in Tanzania.
+
+    In Tanzania, rivers burst their banks near Morogoro.
+
+    Norway sent two rescue helicopters and water pumps.
+
+    The regional governor said about 4,000 people had been moved to schools.
+    """
+
+
+def test_a_donor_stays_with_the_story_it_helps_and_gets_no_briefing():
+    got, result = split(DONOR_STORY, None, title="Floods hit East Africa")
+    assert result.partners == ["KE", "TZ"]  # Norway only sends help
+    assert [p.rule for p in result.paragraphs][2] == "donor_helps"
+    assert got["TZ"] == [0, 1, 2, 3]  # the governor's paragraph is still Tanzania's
+    given, _ = split(DONOR_STORY, ["Kenya", "Tanzania"], title="Floods hit East Africa")
+    assert given == got
+
+
+def test_help_bound_for_a_named_place_goes_there():
+    got, result = split("""
+        An earthquake killed 140 people in Myanmar and 9 in Thailand.
+
+        In Thailand, a tower under construction collapsed in Bangkok.
+
+        India said it would fly tents and water purifiers to Yangon.
+        """, ["Myanmar", "Thailand"], title="Quake hits Myanmar and Thailand")
+    assert got == {"MM": [0, 2], "TH": [0, 1]}
+    assert "receives help from India" in result.paragraphs[2].reasons["MM"]
+
+
+def test_a_city_inside_a_longer_place_name_is_no_mention():
+    _, result = split("""
+        Peruvians voted on Sunday in a crowded presidential race.
+
+        “I came because I want a government that lasts,” said a trader in the Lima district of San Juan de Lurigancho.
+        """, None, title="Peru votes")
+    assert result.partners == ["PE"]  # San Juan (Puerto Rico) is part of a district's name

@@ -280,7 +280,8 @@ class Splitter:
                 covered |= heading
                 item = heading if len(heading) <= ROUNDUP_ITEM else set()
                 continue
-            about = reading.unquoted_actors | _subjects(reading, False)
+            # "Sweden sent two aircraft": a donor is no subject of its own.
+            about = (reading.unquoted_actors - reading.donors) | _subjects(reading, False)
             if not lead_done and about:
                 covered |= about  # the lead names the parties
                 lead_done = True

@@ -107,6 +107,7 @@ class Cues:
     organisation: re.Pattern | None = None  # "The EU said…": a subject that is no country
     place_noun: re.Pattern | None = None  # "border", "coast": after a demonym, a place
     meeting_noun: re.Pattern | None = None  # "the meeting", "the talks": the event, not the parties
+    aid: re.Pattern | None = None  # "sent", "pledged": a country helping another's story
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -157,6 +158,7 @@ class Cues:
             organisation=_optional(data, "organisations",
                                    r"^\W*(?:The\s+)?(?:%s)(?:’s|'s)?(?![\w+])", ignore_case=False),
             meeting_noun=_optional(data, "meeting_nouns"),
+            aid=_optional(data, "aid_cues"),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
         )
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from .cues import Cues
 from .gazetteer import Gazetteer, Mention
 
-# A capitalised word straight after a city makes the city part of a name.
-_NAMED_THING = re.compile(r" [A-Z][a-z]")
+# A capitalised word straight after a city makes the city part of a name
+# ("the Tianjin Declaration"), also after a particle ("San Juan de Lurigancho").
+_NAMED_THING = re.compile(r" (?:(?:de|del|da|do|dos|das|la|el) )?[A-Z][a-z]")
 # Quoted speech: a speaker's words about third countries stay in the meeting.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A meeting cue naming this many guests at once is a round-up: each guest is a
@@ -51,6 +52,9 @@ class Reading:
     # "Germany’s DAX slipped", "Malawi reported 40 deaths").
     happening_actors: set[str] = field(default_factory=set)
     visited: set[str] = field(default_factory=set)  # "will visit Ghana", "a tour of Qatar"
+    # Actors that only send help here ("Sweden sent two aircraft", "India said
+    # it would fly tents"): donors to the story's place, not its subject.
+    donors: set[str] = field(default_factory=set)
 
 
 def is_passing(text: str, m: Mention, cues: Cues) -> bool:
@@ -95,6 +99,9 @@ def _is_modifier(text: str, m: Mention) -> bool:
 
 # How near (in characters) a place and the word of what happens there stand.
 HAPPENING_REACH = 50
+# How far after a country's name its verb of sending help may stand
+# ("India said it would fly", "Japan’s government pledged").
+AID_REACH = 32
 
 
 def _happens(text: str, start: int, end: int, cues: Cues) -> bool:
@@ -153,6 +160,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             if happens and _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
                 happening_actors.add(m.code)  # "Germany’s DAX slipped", "Taiwan fell"
     met, met_in_group, meeting = _met(text, candidates, cues)
+    donors = _donors(text, actor_mentions, cues) - met
     # A guest is an actor even where the list reads like a place
     # ("met his counterparts from Britain, Japan and Canada").
     actors |= met
@@ -163,7 +171,18 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                    _first(cues.continuation.search(text)),
                    bool(cues.opens_with_continuation.search(text)),
                    named_places - actors, opening if opening in places else "",
-                   meeting, happening_actors, _visited(text, mentions, cues))
+                   meeting, happening_actors, _visited(text, mentions, cues), donors)
+
+
+def _donors(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    """Return the actors that send help here, every mention of them followed by an aid verb."""
+    if cues.aid is None or not actor_mentions or not cues.aid.search(text):
+        return set()
+    helping: dict[str, bool] = {}
+    for m in actor_mentions:
+        window = text[m.end : sentence_end(text, m.end)][:AID_REACH]
+        helping[m.code] = helping.get(m.code, True) and bool(cues.aid.search(window))
+    return {code for code, only_helps in helping.items() if only_helps}
 
 
 def _unquoted(text: str, actor_mentions: Sequence[Mention]) -> set[str]:

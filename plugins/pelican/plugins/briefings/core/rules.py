@@ -95,6 +95,25 @@ def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
     return None
 
 
+def donor_helps(p: Paragraph, state: StoryState) -> Decision | None:
+    """"Sweden sent two water-bombing aircraft": help for the story's place, which goes on.
+
+    With no home side, a paragraph in which other countries only send help
+    (``Reading.donors``) belongs to the partner it names as the place the
+    help goes to, or else to the story it helps; it does not end the story.
+    """
+    donors = p.third_parties & p.reading.donors
+    if state.home_side or not state.focus or not donors or p.third_parties - donors:
+        return None
+    who = ", ".join(dict.fromkeys(w for code in sorted(donors) for w in p.reading.words[code]))
+    # "India said it would fly tents to Yangon": the help goes where it says.
+    bound_for = p.reading.places & state.targets - {state.home}
+    if bound_for:
+        return Decision({code: "receives help from %s (names %s)" % (
+            who, ", ".join(dict.fromkeys(p.reading.words[code]))) for code in sorted(bound_for)})
+    return Decision({code: f"{why} (help from {who})" for code, why in state.focus.items()})
+
+
 def about_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
     """"Uruguay ratified the pact", "The EU said…": someone who is no partner acts."""
     if p.reading.opens_continuing or roundup_item(state):
@@ -155,6 +174,7 @@ RULES: Sequence[Rule] = (
     place_is_subject,
     names_partners,
     topic_shift,
+    donor_helps,
     about_someone_else,
     continues_meeting,
     after_group_list,

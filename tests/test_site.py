@@ -143,6 +143,24 @@ def test_topics_are_topics_and_countries_have_only_their_hubs(site):
                for a in energy.find_all("a", href=True))
 
 
+@pytest.mark.parametrize("country", PARTNERS)
+def test_a_briefings_lede_stands_alone_and_never_repeats_the_quote_below_it(site, country):
+    page = soup(briefing_path(site, SEED, country))
+    lede = page.select_one(".lede")
+    if lede is None:
+        return  # the summary was the first quote's opening: shown once, in the quote
+    first_quote = page.select_one("blockquote.excerpt p").get_text(" ").strip()
+    assert not first_quote.startswith(lede.get_text(" ").strip())
+    assert not lede.get_text().startswith(("Rashid echoed", "He ", "Both "))
+
+
+def test_only_the_briefings_whose_summary_opens_their_first_quote_have_no_lede(site):
+    ledes = {c: soup(briefing_path(site, SEED, c)).select_one(".lede") is not None
+             for c in PARTNERS}
+    assert ledes == {"russia": True, "turkmenistan": True, "pakistan": False, "iraq": False,
+                     "myanmar": True}
+
+
 def test_cards_hub_lists_and_feeds_use_each_briefings_headline(site):
     home = soup(site / "index.html")
     cards = {a.get_text(" ").strip() for a in home.select(".country-card li > a")}

@@ -103,6 +103,7 @@ class BriefingArticle(Article):
     siblings: list[BriefingArticle]
     briefing_source: ReportSource | None
     headline_source: str
+    summary_opens_first_quote: bool
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class BriefingFactory:
         article.report = report
         article.briefing_source = source
         article.headline_source = briefing.headline_source
+        article.summary_opens_first_quote = briefing.summary_opens_first_quote
         article.excerpts = briefing.excerpts
         for excerpt in briefing.excerpts:
             excerpt.url = f"{report_url}#{excerpt.anchor}"

@@ -32,6 +32,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[“‘\"(\[]?[A-Z0-
 _LEANS_BACK = re.compile(
     r"^[“‘\"(]?(?:He|She|It|They|His|Her|Its|Their|Him|Them|This|That|These|Those|"
     r"Both|Such|Also|And|But|However|Meanwhile|The two|The three|The (?:latter|former))\b")
+# A sentence that points back early on ("Rashid echoed these concerns…")
+# needs the one before it as much as "He thanked…" does.
+_REFERS_BACK = re.compile(
+    r"^\W*(?:[\w’'-]+,?\s+){0,4}?(?:echoed|echoing|these|those|likewise|similarly)\b")
 # A piece ending like this ended on an abbreviation, not a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Prof|No|Jr|Sr|Mt|Rev)\.)$")
@@ -64,6 +68,9 @@ class Briefing:
     headline: str = ""  # plain text, the report's own words
     headline_source: str = ""  # FROM_SUBHEADING, FROM_HEADLINE or FROM_SENTENCE
     summary: str = ""  # one sentence of the report, plain text
+    # The summary is the first quoted paragraph's opening sentence: a page
+    # that shows both would say it twice, one above the other.
+    summary_opens_first_quote: bool = False
 
 
 def first_sentence(text: str) -> str:
@@ -97,7 +104,7 @@ def stands_alone(sentence: str) -> bool:
     """
     opening = sentence.lstrip("“‘\"(")
     return bool(opening) and (opening[0].isupper() or opening[0].isdigit()) \
-        and not _LEANS_BACK.match(sentence)
+        and not _LEANS_BACK.match(sentence) and not _REFERS_BACK.match(sentence)
 
 
 class _Namer:
@@ -211,6 +218,8 @@ def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher,
             code, title, about, subheadings.get(code, ""), split.partners, namer)
         briefing.summary = choose_summary(code, about, briefing.headline,
                                           split.partners, namer)
+        briefing.summary_opens_first_quote = bool(briefing.summary) and \
+            first_sentence(excerpts[0].text) == briefing.summary
         briefings.append(briefing)
     return briefings
 

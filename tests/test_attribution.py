@@ -354,3 +354,63 @@ def test_a_city_inside_a_longer_place_name_is_no_mention():
         “I came because I want a government that lasts,” said a trader in the Lima district of San Juan de Lurigancho.
         """, None, title="Peru votes")
     assert result.partners == ["PE"]  # San Juan (Puerto Rico) is part of a district's name
+
+
+@pytest.mark.parametrize("line", [
+    "Talks on the sidelines",  # the report's own headline, repeated as a paragraph
+    "By Dickens Olewe and Damian Zane",
+    "Nontarat Phaicharoen and Nisha David",
+    "16 November 2019, 13:49",
+    "Monday, September 25, 2023",
+    "2024-02-21T13:41:47+00:00",
+    "-0.67",
+    "A+",
+    "— WAM English (@WAMNEWS_ENG) February 4, 2026",
+    "Electoral workers sort ballots in CairoImage source, AFP",
+    "Story highlights",
+    "(With Agency Inputs)",
+    "Source: Hespress",
+    "lok mohsin boat refugees_00001828.jpg",
+])
+def test_page_furniture_of_real_pages_goes_to_nobody(line):
+    _, result = split(f"""
+        Iranian President Pezeshkian met with Iraqi President Abdul Latif Rashid.
+
+        {line}
+
+        Both sides backed the rail link.
+        """, ["Iraq"])
+    assert [p.rule for p in result.paragraphs] == [
+        "names_partners", "page_furniture", "continues_meeting"]
+
+
+@pytest.mark.parametrize("line", [
+    "Also spoke about the challenges confronting the world today. pic.twitter.com/abc",
+    "Energy and transport",
+    "Iraq",
+])
+def test_a_short_line_of_the_report_is_no_furniture(line):
+    _, result = split(f"""
+        Iranian President Pezeshkian met with Iraqi President Abdul Latif Rashid.
+
+        {line}
+        """, ["Iraq"])
+    assert result.paragraphs[1].rule != "page_furniture"
+
+
+THREE_PARTY_DEAL = """
+    Kazakhstan, Kyrgyzstan and Uzbekistan agreed on water and power swaps for the winter.
+
+    A meeting of the energy chiefs of the three countries was held in Almaty, chaired by Kazakhstan's deputy minister.
+
+    Furthermore, an agreement was reached to release water from the reservoir in April.
+
+    Brent crude rose 2% on the day.
+    """
+
+
+def test_with_no_home_side_what_speaks_of_the_parties_deal_stays_theirs():
+    got, result = split(THREE_PARTY_DEAL, ["Kazakhstan", "Kyrgyzstan", "Uzbekistan"],
+                        title="Three states agree winter swaps")
+    assert got == {"KZ": [0, 1, 2], "KG": [0, 1, 2], "UZ": [0, 1, 2]}
+    assert result.paragraphs[3].rule == "after_group_list"  # prices: nobody's

@@ -202,7 +202,7 @@ class Splitter:
                         if home_side else self._find_subjects(title_reading, blocks, readings))
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
-                                                       home_side)
+                                                       home_side, title)
         return Split(
             partners=list(partners),
             home=home,
@@ -297,14 +297,15 @@ class Splitter:
 
     def _attribute(self, title_reading: Reading, blocks: Sequence[Block],
                    readings: Mapping[int, Reading], partners: list[str],
-                   home: str | None, home_side: bool = True):
+                   home: str | None, home_side: bool = True, title: str = ""):
         """Run the rule table (rules.RULES) over the report, paragraph by paragraph."""
         results: list[ParagraphAttribution] = []
         section_partners: dict[int, list[str]] = {}
         # Sections list their partners in the report's partner order, never a
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
-        state = StoryState(targets, home, self.cues, home_side=home_side)
+        state = StoryState(targets, home, self.cues, home_side=home_side,
+                           title=" ".join(title.split()).casefold())
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)

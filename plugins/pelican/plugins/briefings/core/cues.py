@@ -19,6 +19,20 @@ DEFAULT_CUES_PATH = DATA_DIR / "cues.json"
 FURNITURE_LINE = 200
 # An agency's sign-off: "-- BERNAMA", "(WAM)".
 _SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*")
+# Lines of a page's furniture that no phrase list can hold: a date or a time
+# alone ("16 November 2019, 13:49", "Sept. 25, 2023", "2024-02-21T13:41:47+00:00"),
+# a ticker's figures ("20330.19 -", "-0.67", "A+"), an embedded post's
+# signature ("— WAM English (@WAMNEWS_ENG) February 4, 2026") and a byline
+# ("By Dickens Olewe and Damian Zane", "By WAM").
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE_LINE = re.compile(
+    rf"{_DAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
+    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
+    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?")
+_FEW_LETTERS = re.compile(r"[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,2}")
+_POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
+_BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}")
 
 
 def _alternation(phrases, ignore_case: bool = False) -> str:
@@ -108,6 +122,7 @@ class Cues:
     place_noun: re.Pattern | None = None  # "border", "coast": after a demonym, a place
     meeting_noun: re.Pattern | None = None  # "the meeting", "the talks": the event, not the parties
     aid: re.Pattern | None = None  # "sent", "pledged": a country helping another's story
+    deal: re.Pattern | None = None  # "agreement", "protocol": what parties agreed
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -159,6 +174,7 @@ class Cues:
                                    r"^\W*(?:The\s+)?(?:%s)(?:’s|'s)?(?![\w+])", ignore_case=False),
             meeting_noun=_optional(data, "meeting_nouns"),
             aid=_optional(data, "aid_cues"),
+            deal=_optional(data, "deal_words"),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
         )
 
@@ -172,7 +188,9 @@ class Cues:
             return False
         return (folded.startswith(self.furniture_openings)
                 or any(marker in text for marker in self.furniture_markers)
-                or bool(_SIGN_OFF.fullmatch(text)))
+                or any(pattern.fullmatch(text.strip()) for pattern in (
+                    _SIGN_OFF, _DATE_LINE, _FEW_LETTERS, _BYLINE))
+                or bool(_POST_SIGNATURE.match(text)))
 
     def is_place_before(self, before: str) -> bool:
         """Tell whether ``before`` ends in a word that makes a place ("in the")."""

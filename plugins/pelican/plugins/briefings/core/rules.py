@@ -28,10 +28,28 @@ ROUNDUP_ITEM = 2
 
 
 def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
-    """"Leave a Comment", "Share this": the news site's page, not the report."""
-    if state.cues.is_furniture(p.text):
+    """"Leave a Comment", "Share this": the news site's page, not the report.
+
+    So are the report's headline repeated as a paragraph, and a short line
+    of names only that names no country (a byline: "Nontarat Phaicharoen
+    and Nisha David", "Bloomberg News").
+    """
+    if state.cues.is_furniture(p.text) or (
+            state.title and " ".join(p.text.split()).casefold() == state.title) or (
+            not p.reading.mentions and is_names_only(p.text)):
         return Decision({})
     return None
+
+
+# A byline or a desk's name: a few capitalised words, "and" between them.
+NAMES_ONLY_WORDS = 6
+
+
+def is_names_only(text: str) -> bool:
+    """Tell whether ``text`` is a short line of capitalised names and nothing else."""
+    words = text.replace(",", " ").split()
+    return 0 < len(words) <= NAMES_ONLY_WORDS and text.rstrip()[-1:].isalpha() and all(
+        w[0].isupper() or w in ("and", "&") for w in words)
 
 
 def place_is_subject(p: Paragraph, state: StoryState) -> Decision | None:
@@ -65,7 +83,13 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
     reading = p.reading
     primary: dict[str, str] = {}
     group = continued(p, state) if reading.continues else set()
-    if reading.opens_continuing and group and not reading.met:
+    # With no home side, "a meeting of … of the three countries, chaired by
+    # Kazakhstan's …" still speaks of the whole list of parties.
+    # ("the talks" there is the event, named beside its own actors).
+    nouns = state.cues.meeting_noun
+    of_the_parties = bool(group) and not state.home_side and state.group and not reading.met \
+        and not (nouns is not None and nouns.search(reading.continues))
+    if (reading.opens_continuing or of_the_parties) and group and not reading.met:
         primary.update((code, CONTINUES) for code in sorted(group))
     if roundup_item(state) and not p.actors - state.focus.keys():
         # A round-up's item belongs to the countries its subheading names:
@@ -78,7 +102,7 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
     if met and not met & state.focus.keys():
         moves_to = {code: "follows the meeting in ‘%s…’" % p.text[:60] for code in sorted(met)}
         in_group = len(met) >= GROUP_SIZE
-    elif not state.home_side and not state.headed and not met:
+    elif not state.home_side and not state.headed and not met and not of_the_parties:
         moves_to = {code: "follows ‘%s…’" % p.text[:60] for code in sorted(p.actors)}
         in_group = len(p.actors) >= GROUP_SIZE  # a list of parties
     # Partners named only in quoted speech do not become the subject of
@@ -141,10 +165,18 @@ def continues_meeting(p: Paragraph, state: StoryState) -> Decision | None:
 
 def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     """After "met the leaders of A, B, C and D", a paragraph that does not
-    speak of the meeting (the summit, the host) is about none of them."""
-    if state.group:
-        return Decision({})
-    return None
+    speak of the meeting (the summit, the host) is about none of them.
+
+    After a list of parties with no home side ("Kazakhstan, Kyrgyzstan and
+    Uzbekistan agreed…"), what speaks of their deal ("an agreement was
+    reached", "a trilateral protocol was signed") is still theirs.
+    """
+    if not state.group:
+        return None
+    deal = state.cues.deal
+    if not state.home_side and deal is not None and deal.search(p.text):
+        return None
+    return Decision({})
 
 
 def follows_section(p: Paragraph, state: StoryState) -> Decision | None:

@@ -51,6 +51,8 @@ class StoryState:
     group: bool = False
     # A subheading set the focus: the section keeps it to its end.
     headed: bool = False
+    # The report's headline, casefolded: repeated as a paragraph, it is the page's.
+    title: str = ""
 
     def enter_section(self, focus: Mapping[str, str], headed: bool = False) -> None:
         """Start a section (the lead, or one under a subheading)."""

@@ -39,6 +39,18 @@ _REFERS_BACK = re.compile(
 # A piece ending like this ended on an abbreviation, not a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Prof|No|Jr|Sr|Mt|Rev)\.)$")
+# "Dec. 12": a month's abbreviation followed by a day ends no sentence.
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+# A dateline opening a paragraph: where (and when, and for whom) the reporter
+# filed, in capitals, then a dash ("TEHRAN –", "ASHGABAT, Dec 12 (Agency) -",
+# "LONDON/DUBAI (Reuters) —"). It says nothing about what happened, so it is
+# never a headline or a summary. A colon is not one: "GUATEMALA: Voters…" is
+# a round-up's label, the item's subject.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’/ -]*[A-Z.]"  # the place, in capitals
+    r"(?:\s*,\s*[^–—()\n]{1,40}?)?"  # ", Dec 12"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(Agency)"
+    r"(?:\s+-+|\s*[–—])(?:\s+|$)")
 
 # Where a briefing's headline came from (``Briefing.headline_source``).
 FROM_SUBHEADING = "subheading"
@@ -88,12 +100,24 @@ def sentences(text: str) -> list[str]:
         part = part.strip()
         if not part:
             continue
-        if found and _ABBREVIATION.search(found[-1]):
+        if found and (_ABBREVIATION.search(found[-1]) or (
+                _MONTH_ABBREVIATION.search(found[-1]) and part[0].isdigit())):
             # Rejoin with the one space the split took (the text is normalised).
             found[-1] = f"{found[-1]} {part}"
         else:
             found.append(part)
     return found
+
+
+def without_dateline(text: str) -> str:
+    """Return ``text`` without the dateline it opens with ("" if it is only one)."""
+    match = _DATELINE.match(text)
+    return text[match.end():].strip() if match else text
+
+
+def _own_sentences(text: str) -> list[str]:
+    """Return the sentences of a paragraph that may head or open a briefing."""
+    return sentences(without_dateline(text))
 
 
 def stands_alone(sentence: str) -> bool:
@@ -136,9 +160,13 @@ def choose_headline(code: str, title: str, excerpts: list[Excerpt], subheading: 
         return subheading, FROM_SUBHEADING
     if title and namer.codes(title) & set(partners) == {code}:
         return title, FROM_HEADLINE
-    candidates = [(sentence, False) for e in excerpts for sentence in sentences(e.text)]
-    return _best(code, candidates, set(partners), namer, avoid=()) or \
-        first_sentence(excerpts[0].text), FROM_SENTENCE
+    candidates = [(sentence, False) for e in excerpts for sentence in _own_sentences(e.text)]
+    best = _best(code, candidates, set(partners), namer, avoid=())
+    if best:
+        return best, FROM_SENTENCE
+    fallback = next((found[0] for e in excerpts if (found := _own_sentences(e.text))), "")
+    # Paragraphs that are nothing but datelines leave the report's own headline.
+    return (fallback, FROM_SENTENCE) if fallback or not title else (title, FROM_HEADLINE)
 
 
 def choose_summary(code: str, excerpts: list[Excerpt], headline: str, partners,
@@ -153,11 +181,11 @@ def choose_summary(code: str, excerpts: list[Excerpt], headline: str, partners,
     """
     if not excerpts:
         return ""
-    first = excerpts[0].text
+    first = without_dateline(excerpts[0].text)
     candidates = [(sentence, True) for sentence in sentences(first) if sentence != first]
-    candidates = [(sentence, False) for e in excerpts[1:] for sentence in sentences(e.text)
+    candidates = [(sentence, False) for e in excerpts[1:] for sentence in _own_sentences(e.text)
                   if not e.is_context] + candidates + \
-        [(sentence, False) for e in excerpts[1:] for sentence in sentences(e.text)
+        [(sentence, False) for e in excerpts[1:] for sentence in _own_sentences(e.text)
          if e.is_context]
     return _best(code, candidates, set(partners), namer, avoid={headline}) or \
         first_sentence(first)

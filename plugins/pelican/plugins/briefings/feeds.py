@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pelican.writers import Writer
 
 from .roles import BRIEFING
+from .writing import GuardedWrites
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +99,11 @@ def assign_feed_ids(articles, prefix: str) -> None:
             article.feed_id = entry_id(prefix, article)
 
 
-class FeedWriter(Writer):
-    """Pelican's writer; feeds get their identities (see the module docstring)."""
+class FeedWriter(GuardedWrites, Writer):
+    """Pelican's writer; feeds get their identities (see the module docstring).
+
+    An article or page that cannot be written costs that page alone (writing.py).
+    """
 
     _identity: FeedIdentity | None = None
 

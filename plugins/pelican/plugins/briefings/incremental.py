@@ -410,6 +410,10 @@ class IncrementalWriter(FeedWriter):
             self.foreign[path] = foreign[0].source_path or foreign[0].save_as or "?"
         return html
 
+    def _write_failed(self, path: str) -> None:
+        # An old copy of the page may still be there: never take it as current.
+        self.current.pop(path, None)
+
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
         """Write a feed as Pelican does, unless its items and settings are unchanged."""

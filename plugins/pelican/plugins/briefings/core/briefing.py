@@ -247,7 +247,7 @@ def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher,
         briefing.summary = choose_summary(code, about, briefing.headline,
                                           split.partners, namer)
         briefing.summary_opens_first_quote = bool(briefing.summary) and \
-            first_sentence(excerpts[0].text) == briefing.summary
+            first_sentence(without_dateline(excerpts[0].text)) == briefing.summary
         briefings.append(briefing)
     return briefings
 

@@ -14,7 +14,8 @@ Signals used, and why:
   each content object (guards.make_safe).
 * ``generator_init``: the plugin's fallback templates (templates.py) for
   the articles generator, which renders briefings, and a check that the
-  theme can render every page the plugin writes.
+  theme can render every page the plugin writes; symbolic links that loop
+  in the content folder are excluded from every walk (loops.py).
 * ``article_generator_pretaxonomy``: collect the splits and add each
   report's briefings to ``generator.articles`` *before* Pelican builds tags,
   categories and feeds, so briefings take part in all of them.
@@ -41,6 +42,7 @@ from pelican.generators import ArticlesGenerator
 from .core.sanitize import plain_text
 from .generator import CountriesGenerator
 from .guards import ARTICLE_LISTS, contents_of, make_safe, publish_safely
+from .loops import exclude_loops
 from .roles import REPORT
 from .settings import URL_DEFAULTS, BriefingsConfig, SettingsError
 from .splitcache import heal_caches
@@ -155,6 +157,8 @@ def prepare_templates(generator) -> None:
     """
     if not isinstance(generator, ArticlesGenerator):
         return
+    # Before any generator walks the content folder (they all exist by now).
+    exclude_loops(generator.settings)
     add_fallback_templates(generator.env)
     try:
         check_templates(generator.env, opml=bool(generator.settings.get("COUNTRY_FEED_OPML")))

@@ -371,6 +371,10 @@ def test_a_city_inside_a_longer_place_name_is_no_mention():
     "(With Agency Inputs)",
     "Source: Hespress",
     "lok mohsin boat refugees_00001828.jpg",
+    "MAP 16 October 2022",
+    "Bangkok and Kuala Lumpur",
+    "200612-TH-MY-rohingya-620.JPG Rohingya are detained in a police station after a boat was found beached on the island.",
+    "Iraqi President Abdul Latif Rashid speaks to reporters in Baghdad, November 5, 2025. (Reuters)",
 ])
 def test_page_furniture_of_real_pages_goes_to_nobody(line):
     _, result = split(f"""
@@ -414,3 +418,50 @@ def test_with_no_home_side_what_speaks_of_the_parties_deal_stays_theirs():
                         title="Three states agree winter swaps")
     assert got == {"KZ": [0, 1, 2], "KG": [0, 1, 2], "UZ": [0, 1, 2]}
     assert result.paragraphs[3].rule == "after_group_list"  # prices: nobody's
+
+
+def test_a_place_in_quoted_speech_is_the_speakers_not_the_stories_subject():
+    _, result = split("""
+        An earthquake hit northern Laos early on Thursday.
+
+        Shaking was felt in Bangkok, the Thai capital.
+
+        “This was the main shock from a quake in Laos felt across Thailand,” said a Thai official.
+        """, ["Laos", "Thailand"], title="Quake hits Laos")
+    assert result.paragraphs[2].primary == {"TH"}
+
+
+def test_a_visit_far_from_the_lead_makes_no_home_side():
+    _, result = split("""
+        An earthquake hit northern Laos early on Thursday, killing two people.
+
+        Buildings swayed in Hanoi, the Vietnamese capital.
+
+        Laos said two villages near Luang Prabang were cut off.
+
+        In Laos, rescuers reached the villages by boat.
+
+        Shaking was felt in Bangkok, where Pope Francis is on a visit this week.
+        """, None, title="Quake hits Laos")
+    assert result.home_side is False and result.home is None
+
+
+def test_a_country_the_editor_lists_is_never_the_home_left_out():
+    _, result = split("""
+        Thai officials said a quake in Laos was felt across Thailand.
+
+        Thailand's meteorological department said Thailand saw no damage.
+
+        Pope Francis, on a visit to Thailand, met the Thai king in Bangkok.
+        """, ["Laos", "Thailand"], title="Quake felt in Thailand")
+    assert result.home is None and result.paragraphs_for("TH")
+
+
+def test_a_blocs_membership_list_is_about_none_of_its_members():
+    got, result = split("""
+        Jaishankar met French Foreign Minister Catherine Colonna in Bali.
+
+        The members of the G20 are Argentina, Australia, Brazil, Canada, China, France and Germany.
+        """, ["France", "Brazil"], title="Jaishankar meets G20 counterparts")
+    assert 1 not in got["FR"]
+    assert not result.paragraphs[1].countries

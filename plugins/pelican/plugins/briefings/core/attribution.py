@@ -41,6 +41,8 @@ PARAGRAPH_OF_ITS_OWN = 2
 # The home side acts in at least this share of the paragraphs of a report
 # told from one side.
 HOME_SHARE = 0.25
+# The headline and the paragraphs after it that may tell of a trip.
+LEAD_OF_A_TRIP = 3
 # How much being a meeting's guest counts against a country being home.
 GUEST_WEIGHT = 3
 
@@ -138,8 +140,11 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
     visitor, the host); a disaster, an election day, a market report or a
     deal between several states has none.
     """
+    # A trip told in the headline or the lead ("Modi begins his longest
+    # foreign tour") makes one too; a visit further down is a detail of
+    # another story ("…felt in Bangkok, where the Pope is on a visit").
     return any(r.met or r.visited for r in readings) or (
-        cues.visit is not None and any(cues.visit.search(t) for t in texts))
+        cues.visit is not None and any(cues.visit.search(t) for t in texts[:LEAD_OF_A_TRIP]))
 
 
 def _first_mentions(blocks, readings) -> list[str]:
@@ -197,6 +202,11 @@ class Splitter:
             # Laayoune"): nobody's official is the subject throughout.
             home_side, home = False, None
 
+        if home is not None and partners is not None and home in partners:
+            # The editor gives the country that looked like home a briefing:
+            # the report is about it like the others ("the quake was felt in
+            # Bangkok, where the Pope is on a visit" tells no tour).
+            home_side, home = False, None
         if partners is None:
             partners = (self._find_partners(title_reading, blocks, readings, home, aliases)
                         if home_side else self._find_subjects(title_reading, blocks, readings))
@@ -323,7 +333,8 @@ class Splitter:
                 result = ParagraphAttribution(block, set(decision.primary),
                                               reasons=dict(decision.primary), rule=rule)
                 if rule != "page_furniture":
-                    result.context = (reading.places & targets) - result.primary
+                    result.context = (reading.places & targets) - result.primary \
+                        - reading.bloc_members
                     for code in sorted(result.context):
                         result.reasons[code] = "context: mentions " + ", ".join(
                             dict.fromkeys(reading.words[code]))

@@ -27,11 +27,17 @@ _SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE_LINE = re.compile(
-    rf"{_DAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
+    rf"(?:[A-Z]{{2,}}\s+)?{_DAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
     r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?")
 _FEW_LETTERS = re.compile(r"[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,2}")
 _POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
+# A photo's file name opening its caption ("200612-TH-MY-rohingya-620.JPG Rohingya are…").
+_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
+# A caption's credit closing it: "…in Wilmington, Delaware, November 5, 2020. (Reuters)".
+_CREDIT_AT_END = re.compile(
+    r".*\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)\.?")
+CAPTION_LINE = 300
 _BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}")
 
 
@@ -123,6 +129,7 @@ class Cues:
     meeting_noun: re.Pattern | None = None  # "the meeting", "the talks": the event, not the parties
     aid: re.Pattern | None = None  # "sent", "pledged": a country helping another's story
     deal: re.Pattern | None = None  # "agreement", "protocol": what parties agreed
+    membership: re.Pattern | None = None  # "members are", "comprising": a bloc's list
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -175,6 +182,7 @@ class Cues:
             meeting_noun=_optional(data, "meeting_nouns"),
             aid=_optional(data, "aid_cues"),
             deal=_optional(data, "deal_words"),
+            membership=_optional(data, "membership_cues"),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
         )
 
@@ -182,7 +190,9 @@ class Cues:
     def is_furniture(self, text: str) -> bool:
         """Tell whether a paragraph is the news site's page ("Share this", "Reporting by …")."""
         folded = text.strip(" .:").casefold()
-        if folded in self.furniture:
+        if folded in self.furniture or _FILE_NAME.match(text):
+            return True
+        if len(text) < CAPTION_LINE and _CREDIT_AT_END.fullmatch(text.strip()):
             return True
         if len(folded) >= FURNITURE_LINE:
             return False

@@ -55,6 +55,9 @@ class Reading:
     # Actors that only send help here ("Sweden sent two aircraft", "India said
     # it would fly tents"): donors to the story's place, not its subject.
     donors: set[str] = field(default_factory=set)
+    # Named only in a bloc's membership list ("The members of the G20 are
+    # Argentina, Australia…"): not even context.
+    bloc_members: set[str] = field(default_factory=set)
 
 
 def is_passing(text: str, m: Mention, cues: Cues) -> bool:
@@ -132,6 +135,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     candidates = []  # mentions that may be a meeting's guests
     opening = ""
     previous: Mention | None = None  # the latest place mention, for lists of places
+    # A place in quoted speech is the speaker's, not the story's subject.
+    quoted = _quoted_spans(text) if happens else []
     for m in mentions:
         if m.kind in PLACE_KINDS and _NAMED_THING.match(text, m.end):
             continue  # part of a name: "the Tianjin Declaration", "Tehran Times"
@@ -145,7 +150,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)
             previous = m
-            if happens and m.kind == "name" \
+            if happens and m.kind == "name" and not _inside(m.start, quoted) \
                     and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \
                     and _happens(text, m.start - HAPPENING_REACH, m.end + HAPPENING_REACH, cues):
                 named_places.add(m.code)
@@ -165,13 +170,32 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     # ("met his counterparts from Britain, Japan and Canada").
     actors |= met
     actor_mentions += [m for m in candidates if m.code in met and m not in actor_mentions]
+    in_bloc_list = _bloc_members(text, mentions, cues) - met
+    if in_bloc_list:
+        actors -= in_bloc_list
+        actor_mentions = [m for m in actor_mentions if m.code not in in_bloc_list]
     places -= actors
     return Reading(mentions, actors, places, words, met, met_in_group,
                    _unquoted(text, actor_mentions),
                    _first(cues.continuation.search(text)),
                    bool(cues.opens_with_continuation.search(text)),
                    named_places - actors, opening if opening in places else "",
-                   meeting, happening_actors, _visited(text, mentions, cues), donors)
+                   meeting, happening_actors, _visited(text, mentions, cues), donors, in_bloc_list)
+
+
+def _bloc_members(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    """Return the countries named only in a bloc's membership list ("members are A, B, C…")."""
+    if cues.membership is None or not mentions:
+        return set()
+    listing = list(cues.membership.finditer(text))
+    if not listing:
+        return set()
+    members: dict[str, bool] = {}
+    for m in mentions:
+        start = text.rfind(". ", 0, m.start)
+        in_list = any(start < cue.start() < m.start for cue in listing)
+        members[m.code] = members.get(m.code, True) and in_list
+    return {code for code, only_listed in members.items() if only_listed}
 
 
 def _donors(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str]:
@@ -185,13 +209,21 @@ def _donors(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str
     return {code for code, only_helps in helping.items() if only_helps}
 
 
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Return where quoted speech stands in ``text``."""
+    if "“" not in text and '"' not in text:
+        return []  # no quotation: skip the regex
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
 def _unquoted(text: str, actor_mentions: Sequence[Mention]) -> set[str]:
     """Return the countries of the mentions outside quoted speech."""
-    if "“" not in text and '"' not in text:
-        return {m.code for m in actor_mentions}  # no quotation: skip the regex
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    return {m.code for m in actor_mentions
-            if not any(start <= m.start < end for start, end in quoted)}
+    quoted = _quoted_spans(text)
+    return {m.code for m in actor_mentions if not _inside(m.start, quoted)}
 
 
 def _first(match) -> str:

@@ -31,12 +31,14 @@ def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
     """"Leave a Comment", "Share this": the news site's page, not the report.
 
     So are the report's headline repeated as a paragraph, and a short line
-    of names only that names no country (a byline: "Nontarat Phaicharoen
-    and Nisha David", "Bloomberg News").
+    of names only that names no country, or only cities (a byline:
+    "Nontarat Phaicharoen and Nisha David", "Bloomberg News"; a dateline:
+    "Bangkok and Kuala Lumpur").
     """
     if state.cues.is_furniture(p.text) or (
             state.title and " ".join(p.text.split()).casefold() == state.title) or (
-            not p.reading.mentions and is_names_only(p.text)):
+            is_names_only(p.text) and all(m.kind in ("capital", "city")
+                                          for m in p.reading.mentions)):
         return Decision({})
     return None
 
@@ -115,6 +117,13 @@ def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
     """"Separately…", "The forum brought together…": the story leaves the partners."""
     cues = state.cues
     if cues.topic_shift.search(p.text) or cues.event.search(p.text):
+        return Decision({}, ends_story=True)
+    return None
+
+
+def bloc_membership(p: Paragraph, state: StoryState) -> Decision | None:
+    """"The members of the G20 are Argentina, Australia…": background about a bloc."""
+    if p.reading.bloc_members:
         return Decision({}, ends_story=True)
     return None
 
@@ -206,6 +215,7 @@ RULES: Sequence[Rule] = (
     place_is_subject,
     names_partners,
     topic_shift,
+    bloc_membership,
     donor_helps,
     about_someone_else,
     continues_meeting,

@@ -27,8 +27,11 @@ island nation" as the one country of that kind the report names; with two
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
 
 from .cues import Cues
 from .gazetteer import Gazetteer, Mention
@@ -202,3 +205,18 @@ def descriptor_aliases(texts: Iterable[str], gazetteer: Gazetteer,
             code = candidates.pop()
             found.update((form, code) for form in forms)
     return found
+
+
+DEFAULT_PEOPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "people.json"
+
+
+@lru_cache(maxsize=4)
+def known_people(path: Path = DEFAULT_PEOPLE_PATH) -> dict[str, str]:
+    """Return {name: country code} of the office-holders news names without
+    their country (``data/people.json``), read once per process."""
+    return dict(json.loads(Path(path).read_text(encoding="utf-8"))["people"])
+
+
+def people_named(joined: str, people: Mapping[str, str]) -> dict[str, str]:
+    """Return the entries of ``people`` whose name stands in ``joined`` (a report's text)."""
+    return {name: code for name, code in people.items() if name in joined}

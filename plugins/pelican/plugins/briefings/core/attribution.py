@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .aliases import AliasLearner, descriptor_aliases
+from .aliases import AliasLearner, descriptor_aliases, known_people, people_named
 from .cues import Cues, default_cues
 from .gazetteer import Gazetteer
 from .reading import Reading, read
@@ -166,10 +166,14 @@ class Splitter:
     """
 
     def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None,
-                 aliases: Mapping[str, str] | None = None):
+                 aliases: Mapping[str, str] | None = None,
+                 people: Mapping[str, str] | None = None):
+        """:param people: office-holders known by name ({name: code});
+        ``data/people.json`` if ``None``."""
         self.gazetteer = gazetteer
         self.cues = cues or default_cues()
         self.site_aliases = dict(aliases or {})
+        self.people = dict(known_people() if people is None else people)
         self._learner = AliasLearner(self.cues)
 
     def split(self, title: str, blocks: Sequence[Block],
@@ -180,8 +184,11 @@ class Splitter:
         :param partners: country codes that get briefings; ``None`` to find them.
         """
         texts = [title] + [b.text for b in blocks]
-        aliases = self._learner.learn(texts, self.gazetteer, self.site_aliases)
         joined = "\n".join(texts)
+        # Whom the report introduces wins over the office-holders known by
+        # name ("President Aliyev"); the editor's alias file wins over both.
+        introduced = self._learner.learn(texts, self.gazetteer, self.site_aliases)
+        aliases = {**people_named(joined, self.people), **introduced}
         if any(phrase[4:] in joined for phrase in self.gazetteer.descriptors):
             named = {m.code for text in texts for m in self.gazetteer.find_mentions(text, aliases)}
             aliases = {**descriptor_aliases(texts, self.gazetteer, named), **aliases}
@@ -207,9 +214,15 @@ class Splitter:
             # the report is about it like the others ("the quake was felt in
             # Bangkok, where the Pope is on a visit" tells no tour).
             home_side, home = False, None
+        if partners is None and home_side:
+            partners = self._find_partners(title_reading, blocks, readings, home, introduced)
+            if not partners:
+                # Nobody met or visited after all ("the quake was felt in
+                # Bangkok, where the Pope arrived on Wednesday"): the story
+                # is about its places, like one with no home side.
+                home_side, home, partners = False, None, None
         if partners is None:
-            partners = (self._find_partners(title_reading, blocks, readings, home, aliases)
-                        if home_side else self._find_subjects(title_reading, blocks, readings))
+            partners = self._find_subjects(title_reading, blocks, readings)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
                                                        home_side, title)

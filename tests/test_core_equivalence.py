@@ -202,6 +202,7 @@ def _wrap(soup, start, section_id, partners, slugs, briefing_links, include_star
         aside = soup.new_tag("aside")
         aside["class"] = "section-briefings"
         aside["aria-label"] = "Briefings for this section"
+        aside["data-pagefind-ignore"] = ""
         for code in codes:
             href, text = briefing_links[code]
             link = soup.new_tag("a", href=href)

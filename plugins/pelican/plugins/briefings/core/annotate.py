@@ -160,8 +160,10 @@ class _Writer:
         """Return the box of links to the briefings of ``codes`` ("" for none)."""
         if not codes:
             return ""
+        # Navigation, not the report: search indexers skip it (Pagefind's attribute).
         pieces = [_opening_tag("aside", {"class": "section-briefings",
-                                         "aria-label": "Briefings for this section"})]
+                                         "aria-label": "Briefings for this section",
+                                         "data-pagefind-ignore": ""})]
         for code in codes:
             href, text = self.briefing_links[code]
             pieces.append(_opening_tag("a", {"href": href, "class": "briefing-link",

@@ -279,10 +279,13 @@ def excerpt_markup(excerpt: Excerpt, link: str, label: str = "In the report") ->
     :param link: where the paragraph is in the report (an intrasite link).
     """
     classes = "excerpt excerpt--context" if excerpt.is_context else "excerpt"
-    context = '<p class="excerpt-label">Context</p>\n' if excerpt.is_context else ""
+    # The label and the link back are furniture: search indexers skip them.
+    context = '<p class="excerpt-label" data-pagefind-ignore>Context</p>\n' \
+        if excerpt.is_context else ""
     return (
         f'<blockquote class="{classes}" id="q-{excerpt.anchor}" '
         f'data-paragraph="{excerpt.anchor}">\n{context}{excerpt.html}\n'
-        f'<footer><a href="{html_lib.escape(link, quote=True)}">{label}</a></footer>\n'
+        f'<footer data-pagefind-ignore><a href="{html_lib.escape(link, quote=True)}">'
+        f'{label}</a></footer>\n'
         "</blockquote>"
     )

@@ -506,3 +506,15 @@ def test_a_report_that_seemed_told_from_one_side_but_met_nobody_is_about_its_pla
         Pope Francis arrived in Bangkok on Wednesday for a visit to Thailand, where shaking was felt.
         """, None, title="Quake hits Laos")
     assert result.home_side is False and {"LA", "VN"} <= set(result.partners)
+
+
+def test_an_agency_named_after_a_country_is_no_mention_of_it():
+    _, result = split("""
+        An earthquake hit northern Laos, the United States Geological Survey said.
+
+        In Laos, two villages were cut off.
+
+        © Agence France-Presse
+        """, None, title="Quake hits Laos")
+    assert result.partners == ["LA"]
+    assert result.paragraphs[2].rule == "page_furniture"

@@ -29,7 +29,7 @@ from .cues import Cues, default_cues
 from .gazetteer import Gazetteer
 from .reading import Reading, read
 from .report import Block
-from .rules import ROUNDUP_ITEM, decide
+from .rules import ROUNDUP_ITEM, decide, is_page_furniture
 from .story import Paragraph, StoryState
 
 # Key of the lead (the part before the first subheading) in section_partners.
@@ -214,18 +214,22 @@ class Splitter:
             # the report is about it like the others ("the quake was felt in
             # Bangkok, where the Pope is on a visit" tells no tour).
             home_side, home = False, None
+        # The page's furniture ("© Agence France-Presse", a byline) names no partner.
+        folded_title = " ".join(title.split()).casefold()
+        story = [b for b in blocks if b.is_heading or not is_page_furniture(
+            b.text, readings[b.index], self.cues, folded_title)]
         if partners is None and home_side:
-            partners = self._find_partners(title_reading, blocks, readings, home, introduced)
+            partners = self._find_partners(title_reading, story, readings, home, introduced)
             if not partners:
                 # Nobody met or visited after all ("the quake was felt in
                 # Bangkok, where the Pope arrived on Wednesday"): the story
                 # is about its places, like one with no home side.
                 home_side, home, partners = False, None, None
         if partners is None:
-            partners = self._find_subjects(title_reading, blocks, readings)
+            partners = self._find_subjects(title_reading, story, readings)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
-                                                       home_side, title)
+                                                       home_side, folded_title)
         return Split(
             partners=list(partners),
             home=home,
@@ -327,8 +331,7 @@ class Splitter:
         # Sections list their partners in the report's partner order, never a
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
-        state = StoryState(targets, home, self.cues, home_side=home_side,
-                           title=" ".join(title.split()).casefold())
+        state = StoryState(targets, home, self.cues, home_side=home_side, title=title)
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .reading import GROUP_SIZE
+from .cues import Cues
+from .reading import GROUP_SIZE, Reading
 from .story import Decision, Paragraph, StoryState
 
 Rule = Callable[[Paragraph, StoryState], "Decision | None"]
@@ -35,12 +36,19 @@ def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
     "Nontarat Phaicharoen and Nisha David", "Bloomberg News"; a dateline:
     "Bangkok and Kuala Lumpur").
     """
-    if state.cues.is_furniture(p.text) or (
-            state.title and " ".join(p.text.split()).casefold() == state.title) or (
-            is_names_only(p.text) and all(m.kind in ("capital", "city")
-                                          for m in p.reading.mentions)):
+    if is_page_furniture(p.text, p.reading, state.cues, state.title):
         return Decision({})
     return None
+
+
+def is_page_furniture(text: str, reading: Reading, cues: Cues, title: str = "") -> bool:
+    """Tell whether a paragraph is the page's (see :func:`page_furniture`).
+
+    :param title: the report's headline, whitespace collapsed and casefolded.
+    """
+    return cues.is_furniture(text) or (
+        bool(title) and " ".join(text.split()).casefold() == title) or (
+        is_names_only(text) and all(m.kind in ("capital", "city") for m in reading.mentions))
 
 
 # A byline or a desk's name: a few capitalised words, "and" between them.

@@ -375,6 +375,10 @@ def test_a_city_inside_a_longer_place_name_is_no_mention():
     "Bangkok and Kuala Lumpur",
     "200612-TH-MY-rohingya-620.JPG Rohingya are detained in a police station after a boat was found beached on the island.",
     "Iraqi President Abdul Latif Rashid speaks to reporters in Baghdad, November 5, 2025. (Reuters)",
+    "02:21 - Source: CNN",
+    "London | Wall Street | Asia",
+    "Iraq and Iran suffer third heatwave in three weeks as the rains…",
+    "Get The Baghdad Times stories sent directly to you!",
 ])
 def test_page_furniture_of_real_pages_goes_to_nobody(line):
     _, result = split(f"""
@@ -518,3 +522,27 @@ def test_an_agency_named_after_a_country_is_no_mention_of_it():
         """, None, title="Quake hits Laos")
     assert result.partners == ["LA"]
     assert result.paragraphs[2].rule == "page_furniture"
+
+
+def test_a_further_meeting_with_guests_who_are_no_partner_ends_the_story():
+    _, result = split("""
+        Sheikh Mohamed bin Zayed met the President of North Macedonia and the Prime Minister of Latvia.
+
+        The meetings explored ways to deepen cooperation.
+
+        On the sidelines of the summit, His Highness also met with several African heads of state.
+
+        Talks focused on the UAE's relations with their countries.
+        """, ["North Macedonia", "Latvia"], title="UAE President meets leaders")
+    rules = [p.rule for p in result.paragraphs]
+    assert rules[2] == "meets_someone_else"
+    assert not result.paragraphs[3].countries
+
+
+def test_the_two_countries_of_a_visit_are_the_host_and_the_partner_visited():
+    got, _ = split("""
+        Chinese Foreign Minister Wang Yi met the leaders of Malaysia and Singapore separately.
+
+        He arrived in Malaysia to mark the anniversary of the partnership between the two countries.
+        """, ["Malaysia", "Singapore"], title="Wang Yi in Malaysia and Singapore")
+    assert got == {"MY": [0, 1], "SG": [0]}

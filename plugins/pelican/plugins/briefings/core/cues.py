@@ -31,6 +31,12 @@ _DATE_LINE = re.compile(
     r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?")
 _FEW_LETTERS = re.compile(r"[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,2}")
+# A video's running time and source ("02:21 - Source: CNN") or a menu of
+# sections ("London | Wall Street | Asia").
+_VIDEO_TIME = re.compile(r"\d{1,2}:\d{2}\s+[-–—]\s.*")
+_MENU = re.compile(r"[^|]{1,30}(?:\s\|\s[^|]{1,30}){2,}")
+# A teaser cut short by the page: "The storm marked the third typhoon to rock…".
+_CUT_SHORT = re.compile(r"[^“”\"]*(?:…|\.\.\.)")
 _POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
 # A photo's file name opening its caption ("200612-TH-MY-rohingya-620.JPG Rohingya are…").
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
@@ -130,6 +136,7 @@ class Cues:
     aid: re.Pattern | None = None  # "sent", "pledged": a country helping another's story
     deal: re.Pattern | None = None  # "agreement", "protocol": what parties agreed
     membership: re.Pattern | None = None  # "members are", "comprising": a bloc's list
+    another_meeting: re.Pattern | None = None  # "also met": a further meeting
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -183,6 +190,7 @@ class Cues:
             aid=_optional(data, "aid_cues"),
             deal=_optional(data, "deal_words"),
             membership=_optional(data, "membership_cues"),
+            another_meeting=_optional(data, "another_meeting_cues"),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
         )
 
@@ -199,7 +207,8 @@ class Cues:
         return (folded.startswith(self.furniture_openings)
                 or any(marker in text for marker in self.furniture_markers)
                 or any(pattern.fullmatch(text.strip()) for pattern in (
-                    _SIGN_OFF, _DATE_LINE, _FEW_LETTERS, _BYLINE))
+                    _SIGN_OFF, _DATE_LINE, _FEW_LETTERS, _BYLINE, _VIDEO_TIME, _MENU,
+                    _CUT_SHORT))
                 or bool(_POST_SIGNATURE.match(text)))
 
     def is_place_before(self, before: str) -> bool:

@@ -180,6 +180,15 @@ def continues_meeting(p: Paragraph, state: StoryState) -> Decision | None:
     return None
 
 
+def meets_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
+    """"His Highness also met with several African heads of state": a further
+    meeting with guests who are no partner; the story leaves the partners."""
+    another = state.cues.another_meeting
+    if another is not None and not p.actors and another.search(p.text):
+        return Decision({}, ends_story=True)
+    return None
+
+
 def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     """After "met the leaders of A, B, C and D", a paragraph that does not
     speak of the meeting (the summit, the host) is about none of them.
@@ -209,11 +218,18 @@ def roundup_item(state: StoryState) -> bool:
 def continued(p: Paragraph, state: StoryState) -> set[str]:
     """Return whom "Both sides…" / "During the meeting…" / "All three…" means.
 
-    A pair ("the two leaders", "the meeting") is the latest partner and the
-    host; otherwise the section's or meeting's whole group.
+    A pair ("the two leaders", "the meeting") is the one partner the
+    paragraph visits, or the latest partner, and the host; otherwise the
+    section's or meeting's whole group.
     """
-    if state.cues.pair.search(p.reading.continues) and len(state.last) == 1:
-        return set(state.last)
+    if state.cues.pair.search(p.reading.continues):
+        # "He arrived in Malaysia … between the two countries": the pair is
+        # the one partner of the focus the visit is to, else the latest one.
+        own = p.reading.visited & state.focus.keys()
+        if len(own) == 1:
+            return own
+        if len(state.last) == 1:
+            return set(state.last)
     return set(state.focus) or set(state.last)
 
 
@@ -227,6 +243,7 @@ RULES: Sequence[Rule] = (
     donor_helps,
     about_someone_else,
     continues_meeting,
+    meets_someone_else,
     after_group_list,
     follows_section,
 )

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from pelican.plugins.briefings.core import topics as topics_module
 from pelican.plugins.briefings.core.annotate import annotate_report
 from pelican.plugins.briefings.core.attribution import LEAD, Splitter
+from pelican.plugins.briefings.core.briefing import sentences
 from pelican.plugins.briefings.core.cues import _alternation, _flat_alternation, default_cues
 from pelican.plugins.briefings.core.gazetteer import (
     Gazetteer,
@@ -61,6 +62,45 @@ def _trie_alias_spans(aliases, text):
 @example({"Z A": "RU", "A A": "IN"}, "Z A A A")  # "A A" overlaps itself
 def test_alias_matcher_finds_what_one_trie_of_the_forms_finds(aliases, text):
     assert _AliasMatcher(aliases).spans(text) == _trie_alias_spans(aliases, text)
+
+
+# --- a paragraph's sentences -----------------------------------------------------------
+
+# Country forms that hold spaces, hyphens and apostrophes, forms inside longer
+# ones, forms with context rules (Georgia, Jordan), combining forms before a
+# dash, and what may touch a sentence's edge: dashes, quotes, ʼ, full stops.
+_SENTENCE_PARTS = ["Iran", "Iranian", "Guinea", "Guinea-Bissau", "Papua New Guinea", "Niger",
+                   "Nigeria", "Côte d’Ivoire", "Cote d'Ivoire", "U.S.", "US", "Sino", "Georgia",
+                   "Atlanta", "Jordan", "Michael", "New York", "Abu Dhabi", "ABU DHABI", "Kim",
+                   "Kim Jong", "Jong Un", "Modi", "Indian Ocean", "Indian", "Omanʼs", "Oman"]
+_SENTENCE_GLUE = [" ", ". ", "! ", "? ", ".” ", ".) ", "-", "–", "ʼ", "’s ", ", ", " and ",
+                  "x", "Dr. ", "H.E. ", "  ", "\n"]
+sentence_texts = st.lists(st.one_of(st.sampled_from(_SENTENCE_PARTS),
+                                    st.sampled_from(_SENTENCE_GLUE)),
+                          max_size=30).map("".join)
+sentence_aliases = st.dictionaries(st.sampled_from(["Kim", "Kim Jong", "Jong Un", "Modi",
+                                                    "Michael", "Un"]),
+                                   st.sampled_from(["KP", "IN", "US"]), max_size=4)
+
+
+@FAST
+@given(sentence_texts, sentence_aliases)
+@example("Sino-Indian. Sino-Indian talks", {})
+@example("Michael Jordan. Jordan met Iran.", {"Michael": "US"})
+@example("Kim Jong. Un met Modi", {"Kim Jong": "KP", "Jong Un": "KP"})
+def test_sentence_mentions_from_the_paragraph_are_what_matching_each_gives(text, aliases):
+    parts, at = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, at)
+        if start >= 0:
+            parts.append((start, start + len(sentence)))
+            at = start + len(sentence)
+    found = GAZ.find_mentions_in_parts(text, parts, aliases)
+    assert found == [GAZ.find_mentions(text[a:b], aliases) for a, b in parts]
+    # Any part, even one cut inside a word or a form.
+    cuts = [(0, len(text) // 2), (len(text) // 3, len(text))]
+    assert GAZ.find_mentions_in_parts(text, cuts, aliases) == [
+        GAZ.find_mentions(text[a:b], aliases) for a, b in cuts]
 
 
 # --- topics ------------------------------------------------------------------------

@@ -139,6 +139,7 @@ class _Namer:
         self.gazetteer = gazetteer
         self.aliases = aliases
         self.seen: dict[str, set[str]] = {}
+        self._sentences: dict[str, list[str]] = {}
 
     def codes(self, text: str) -> set[str]:
         if self.gazetteer is None:
@@ -146,6 +147,33 @@ class _Namer:
         if text not in self.seen:
             self.seen[text] = {m.code for m in self.gazetteer.find_mentions(text, self.aliases)}
         return self.seen[text]
+
+    def own_sentences(self, text: str) -> list[str]:
+        """Return :func:`_own_sentences` of a paragraph, split once however many briefings quote it.
+
+        Each sentence's countries are found then too, from the paragraph's own
+        matches (``find_mentions_in_parts``), not by matching it again.
+        """
+        found = self._sentences.get(text)
+        if found is None:
+            found = self._sentences[text] = _own_sentences(text)
+            if self.gazetteer is not None:
+                self._learn_parts(text, found)
+        return found
+
+    def _learn_parts(self, text: str, found: list[str]) -> None:
+        parts, at = [], 0
+        for sentence in found:
+            start = text.find(sentence, at)
+            if start < 0:  # rejoined after an abbreviation with other spacing
+                self.codes(sentence)
+                continue
+            parts.append((start, start + len(sentence)))
+            at = start + len(sentence)
+        assert self.gazetteer is not None
+        mentions = self.gazetteer.find_mentions_in_parts(text, parts, self.aliases)
+        for (start, end), named in zip(parts, mentions, strict=True):
+            self.seen.setdefault(text[start:end], {m.code for m in named})
 
 
 def choose_headline(code: str, title: str, excerpts: list[Excerpt], subheading: str,
@@ -160,11 +188,11 @@ def choose_headline(code: str, title: str, excerpts: list[Excerpt], subheading: 
         return subheading, FROM_SUBHEADING
     if title and namer.codes(title) & set(partners) == {code}:
         return title, FROM_HEADLINE
-    candidates = [(sentence, False) for e in excerpts for sentence in _own_sentences(e.text)]
+    candidates = [(sentence, False) for e in excerpts for sentence in namer.own_sentences(e.text)]
     best = _best(code, candidates, set(partners), namer, avoid=())
     if best:
         return best, FROM_SENTENCE
-    fallback = next((found[0] for e in excerpts if (found := _own_sentences(e.text))), "")
+    fallback = next((found[0] for e in excerpts if (found := namer.own_sentences(e.text))), "")
     # Paragraphs that are nothing but datelines leave the report's own headline.
     return (fallback, FROM_SENTENCE) if fallback or not title else (title, FROM_HEADLINE)
 
@@ -182,11 +210,13 @@ def choose_summary(code: str, excerpts: list[Excerpt], headline: str, partners,
     if not excerpts:
         return ""
     first = without_dateline(excerpts[0].text)
-    candidates = [(sentence, True) for sentence in sentences(first) if sentence != first]
-    candidates = [(sentence, False) for e in excerpts[1:] for sentence in _own_sentences(e.text)
-                  if not e.is_context] + candidates + \
-        [(sentence, False) for e in excerpts[1:] for sentence in _own_sentences(e.text)
-         if e.is_context]
+    # sentences(first) is the first paragraph's own sentences.
+    candidates = [(sentence, True) for sentence in namer.own_sentences(excerpts[0].text)
+                  if sentence != first]
+    candidates = [(sentence, False) for e in excerpts[1:]
+                  for sentence in namer.own_sentences(e.text) if not e.is_context] + \
+        candidates + [(sentence, False) for e in excerpts[1:]
+                      for sentence in namer.own_sentences(e.text) if e.is_context]
     return _best(code, candidates, set(partners), namer, avoid={headline}) or \
         first_sentence(first)
 

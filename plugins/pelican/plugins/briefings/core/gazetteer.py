@@ -30,7 +30,7 @@ import re
 import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -187,15 +187,21 @@ class _Matcher:
 
     def spans(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Return (start, end, entry) for every match whose context allows it."""
-        out = []
+        return self.allowed(text, self.every_match(text))
+
+    def every_match(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Return (start, end, entry) for every match, before any context rule."""
         table = self.table
-        for m in self.regex.finditer(text):
-            # Most matches are written as the form is: no need to normalise.
-            entry = table.get(m.group()) or table[surface_key(m.group())]
-            if not entry.rules or not any(
-                    rule.rejects(text, m.start(), m.end()) for rule in entry.rules):
-                out.append((m.start(), m.end(), entry))
-        return out
+        # Most matches are written as the form is: no need to normalise.
+        return [(m.start(), m.end(), table.get(m.group()) or table[surface_key(m.group())])
+                for m in self.regex.finditer(text)]
+
+    @staticmethod
+    def allowed(text: str, found) -> list[tuple[int, int, _Entry]]:
+        """Return the matches of ``found`` whose context in ``text`` allows them."""
+        return [(start, end, entry) for start, end, entry in found
+                if not entry.rules or not any(rule.rejects(text, start, end)
+                                              for rule in entry.rules)]
 
 
 class _AliasMatcher:
@@ -217,21 +223,35 @@ class _AliasMatcher:
 
     def spans(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Return (start, end, entry) for the forms' matches in ``text``."""
-        longest: dict[int, tuple[int, _Entry]] = {}
+        return _leftmost_longest(self.every_match(text))
+
+    def every_match(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Return every match of every form, overlapping ones too, before any is chosen."""
+        found: list[tuple[int, int, _Entry]] = []
         for probe, regex, entry in self.forms:
             if probe not in text:
                 continue  # the form's literal part is absent: no regex run
-            found = _plain_matches(text, probe) if regex is None else _matches(text, regex)
-            for start, end in found:
-                if end > longest.get(start, (-1, None))[0]:
-                    longest[start] = (end, entry)
-        out, covered_to = [], 0
-        for start in sorted(longest):
-            if start >= covered_to:
-                end, entry = longest[start]
-                out.append((start, end, entry))
-                covered_to = end
-        return out
+            spans = _plain_matches(text, probe) if regex is None else _matches(text, regex)
+            found.extend((start, end, entry) for start, end in spans)
+        return found
+
+
+def _leftmost_longest(found) -> list[tuple[int, int, _Entry]]:
+    """Pick matches as ``finditer`` of one trie would: leftmost, longest there, no overlaps.
+
+    Of equally long matches at one position the first in ``found`` wins.
+    """
+    longest: dict[int, tuple[int, _Entry]] = {}
+    for start, end, entry in found:
+        if end > longest.get(start, (-1, None))[0]:
+            longest[start] = (end, entry)
+    out, covered_to = [], 0
+    for start in sorted(longest):
+        if start >= covered_to:
+            end, entry = longest[start]
+            out.append((start, end, entry))
+            covered_to = end
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -315,7 +335,7 @@ class Gazetteer:
             for spec in data.get("descriptors", []) for phrase in spec["phrases"]}
         self._alias_matchers: OrderedDict[frozenset, _AliasMatcher] = OrderedDict()
         self._last_aliases: tuple[object, _AliasMatcher | None] = (None, None)
-        self._recent_matches: dict[str, tuple[list, list[Mention]]] = {}
+        self._recent_matches: dict[str, tuple[list, list, list[Mention]]] = {}
 
     @classmethod
     def from_file(cls, path: str | Path) -> Gazetteer:
@@ -346,24 +366,60 @@ class Gazetteer:
         self, text: str, aliases: Mapping[str, str] | None = None
     ) -> list[Mention]:
         """Return country mentions in text order, non-overlapping, longest first."""
-        spans, mentions = self._base_matches(text)
+        _, spans, mentions = self._base_matches(text)
         alias_spans = self._aliases(aliases).spans(text) if aliases else []
         if not alias_spans:
             return list(mentions)  # most texts name nobody by an alias
+        return self._merged(text, spans, alias_spans)
+
+    def find_mentions_in_parts(self, text: str, parts: Sequence[tuple[int, int]],
+                               aliases: Mapping[str, str] | None = None) -> list[list[Mention]]:
+        """Return ``find_mentions(text[start:end], aliases)`` for each part of ``text``.
+
+        From the matches of the whole text, which the splitter has already
+        found (a paragraph, then each of its sentences): a part is matched on
+        its own only where the whole text's matches may not be its own, that
+        is where a match crosses its edges, a word or a dash touches them
+        (the forms' word and dash tests see the text beyond), or a form with
+        a context rule stands in it (the rule would see beyond it too).
+        """
+        found, _, _ = self._base_matches(text)
+        alias_found = self._aliases(aliases).every_match(text) if aliases else []
+        out = []
+        for start, end in parts:
+            base = [m for m in found if m[0] < end and m[1] > start]
+            named = [m for m in alias_found if m[0] < end and m[1] > start]
+            if not _edges_are_own(text, start, end) or any(
+                    m[0] < start or m[1] > end or m[2].rules for m in base) or any(
+                    m[0] < start or m[1] > end for m in named):
+                out.append(self.find_mentions(text[start:end], aliases))
+                continue
+            part = text[start:end]
+            spans = [(s - start, e - start, entry) for s, e, entry in base]
+            alias_spans = _leftmost_longest([(s - start, e - start, entry)
+                                             for s, e, entry in named])
+            out.append(self._merged(part, spans, alias_spans) if alias_spans
+                       else _mentions(part, spans))
+        return out
+
+    def _merged(self, text: str, spans: list, alias_spans: list) -> list[Mention]:
+        """Return the mentions of base and alias spans, the longest at a position first."""
         # Base forms sort before aliases on equal spans (priority 0 < 1).
         merged = [(s, e, entry, 0) for s, e, entry in spans]
         merged += [(s, e, entry, 1) for s, e, entry in alias_spans]
         merged.sort(key=lambda span: (span[0], span[0] - span[1], span[3]))
         return _mentions(text, [span[:3] for span in merged])
 
-    def _base_matches(self, text: str) -> tuple[list, list[Mention]]:
-        """Return the base forms' spans in ``text`` and the mentions they make."""
+    def _base_matches(self, text: str) -> tuple[list, list, list[Mention]]:
+        """Return the base forms' every match in ``text``, those allowed, and their mentions."""
         # The splitter reads each paragraph twice (learning names, then
-        # attributing): remember the base matches of recent texts.
+        # attributing), and then its sentences: remember the base matches of
+        # recent texts.
         matches = self._recent_matches.get(text)
         if matches is None:
-            spans = self._matcher.spans(text)
-            matches = self._recent_matches[text] = (spans, _mentions(text, spans))
+            found = self._matcher.every_match(text)
+            spans = self._matcher.allowed(text, found)
+            matches = self._recent_matches[text] = (found, spans, _mentions(text, spans))
             if len(self._recent_matches) > _RECENT_TEXTS:
                 self._recent_matches.pop(next(iter(self._recent_matches)))
         return matches
@@ -387,6 +443,17 @@ class Gazetteer:
 
 # How many texts' base matches to remember (a report's paragraphs, twice read).
 _RECENT_TEXTS = 512
+
+
+def _edges_are_own(text: str, start: int, end: int) -> bool:
+    """Tell whether the forms' edge tests see the same at a part's edges as at a text's.
+
+    Before a part: no word character (a form may not start after one).
+    After it: neither a word character (a form may not end before one) nor
+    a dash (a combining form must end before one).
+    """
+    return (start == 0 or not _is_word_char(text[start - 1])) and (
+        end == len(text) or not (_is_word_char(text[end]) or text[end] in DASHES))
 
 
 def _mentions(text: str, spans: list) -> list[Mention]:

@@ -206,7 +206,7 @@ def test(c, args="", quick=False):
         # First, so that pytest's summary is the run's closing line.
         rebuild(c)
         check(c)
-        bench(c, n="100")
+        bench(c, n="100", repeat=1)  # a smoke run: one build of each
     c.run(f"{python} -m pytest {args}", pty=False)
 
 
@@ -287,8 +287,14 @@ def screenshots(c):
 @task(help={
     "n": "corpus sizes to build, comma-separated (default: 100,1000)",
     "large": "also build 5,000 reports (several minutes)",
+    "repeat": "full and plain builds per size, in turn; medians are shown (default: 3)",
 })
-def bench(c, n="100,1000", large=False):
-    """Benchmark full builds, plain Pelican and one-edit rebuilds on a synthetic corpus."""
-    command = [sys.executable, "scripts/bench.py", "--n", n] + (["--large"] if large else [])
+def bench(c, n="100,1000", large=False, repeat=3):
+    """Benchmark full builds, plain Pelican and one-edit rebuilds on a synthetic corpus.
+
+    Prints the splitting core's MB/s and each size's ratio to plain Pelican,
+    each against its target (docs/PERFORMANCE.md).
+    """
+    command = [sys.executable, "scripts/bench.py", "--n", n, "--repeat", str(repeat)] + (
+        ["--large"] if large else [])
     c.run(shlex.join(command), pty=False)

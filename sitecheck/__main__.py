@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--record",
         default=None,
-        help="the published-names record (e.g. content/published-countries.json): "
+        help="the published-names record (e.g. published-countries.json): "
         "every address it lists must be in OUTPUT_DIR",
     )
     parser.add_argument(

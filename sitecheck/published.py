@@ -1,7 +1,7 @@
 """The published-names record: every address it lists is in the built site.
 
 The build keeps a record of each country's published hub and feed addresses
-(BRIEFING_PUBLISHED_FILE, `content/published-countries.json` here) so that
+(BRIEFING_PUBLISHED_FILE, `published-countries.json` at the root here) so that
 they never move; subscribers keep a feed's address for years. A feed the
 record lists but the output lacks means subscribers silently stop getting
 briefings (a deleted report, a renamed slug, a changed feed pattern).

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from sitebuild import CONTENT, ROOT, SITEURL, build_site, copy_content
+from sitebuild import ROOT, SITEURL, build_site, copy_content
 
 FEEDS = {"COUNTRY_FEED_ATOM": "feeds/countries/{slug}.atom.xml",
          "COUNTRY_FEED_RSS": "feeds/countries/{slug}.rss.xml"}
@@ -23,9 +23,9 @@ FEEDS = {"COUNTRY_FEED_ATOM": "feeds/countries/{slug}.atom.xml",
 def moved_feeds_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("moved-feeds")
     content = copy_content(base / "content")
-    record = CONTENT / "published-countries.json"
+    record = ROOT / "published-countries.json"
     if record.is_file():
-        shutil.copy(record, content / record.name)
+        shutil.copy(record, base / record.name)
     return build_site(content, base / "output", **FEEDS)
 
 

@@ -28,6 +28,11 @@ PARTNERS = ["iraq", "myanmar", "pakistan", "russia", "turkmenistan"]
 RECORD = "published-countries.json"
 
 
+def record_of(content):
+    """Return where a site keeps its record: beside its content folder."""
+    return content.parent / RECORD
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     base = tmp_path_factory.mktemp("feeds")
@@ -56,7 +61,7 @@ def text_of(html: str) -> str:
 def test_every_feed_passes_the_validator_rules(site):
     content, output = site
     problems = [p for p in run_checks(output, site_url=SITEURL, html=False,
-                                      record=content / RECORD) if p.check == "feeds"]
+                                      record=record_of(content)) if p.check == "feeds"]
     assert problems == []
     assert len(every_feed(output)) > 2 * len(PARTNERS) + 2  # topic feeds too
 
@@ -210,7 +215,7 @@ def test_a_back_dated_burma_report_keeps_the_published_myanmar_addresses(tmp_pat
     said = [r.getMessage() for r in caplog.records if "'Burma'" in r.getMessage()]
     assert len(said) == 1 and "Myanmar" in said[0] and "countries/myanmar/" in said[0]
     assert "yangon-port.md" in said[0]
-    assert run_checks(output, site_url=SITEURL, html=False, record=content / RECORD) == []
+    assert run_checks(output, site_url=SITEURL, html=False, record=record_of(content)) == []
 
 
 def test_a_deliberate_rename_keeps_writing_the_old_addresses(tmp_path, caplog):
@@ -228,11 +233,11 @@ def test_a_deliberate_rename_keeps_writing_the_old_addresses(tmp_path, caplog):
     for path in ("feeds/burma.rss.xml", "feeds/myanmar.rss.xml",
                  "countries/burma/index.html", "countries/myanmar/index.html"):
         assert (output / path).is_file(), path
-    record = json.loads((content / RECORD).read_text("utf-8"))["countries"]["MM"]
+    record = json.loads(record_of(content).read_text("utf-8"))["countries"]["MM"]
     assert record["slug"] == "burma"
     assert record["addresses"]["atom"] == ["feeds/myanmar.atom.xml", "feeds/burma.atom.xml"]
     assert any("renamed" in r.getMessage() for r in caplog.records)
-    assert run_checks(output, site_url=SITEURL, html=False, record=content / RECORD) == []
+    assert run_checks(output, site_url=SITEURL, html=False, record=record_of(content)) == []
     # Without the setting again, the published name stays.
     again = build_site(content, tmp_path / "third")
     assert (again / "feeds" / "burma.atom.xml").is_file()
@@ -241,7 +246,7 @@ def test_a_deliberate_rename_keeps_writing_the_old_addresses(tmp_path, caplog):
 
 def test_a_published_feed_missing_from_the_output_is_an_error(site, tmp_path):
     content, output = site
-    record = json.loads((content / RECORD).read_text("utf-8"))
+    record = json.loads(record_of(content).read_text("utf-8"))
     record["countries"]["MM"]["addresses"]["rss"].append("feeds/old-myanmar.rss.xml")
     edited = tmp_path / RECORD
     edited.write_text(json.dumps(record), encoding="utf-8")
@@ -255,17 +260,17 @@ def test_the_record_is_written_once_and_the_committed_one_matches_the_seed(tmp_p
     content = copy_content(tmp_path / "content")
     build_site(content, tmp_path / "one", SITEURL="https://example.github.io/briefings",
                FEED_DOMAIN="https://example.github.io/briefings")
-    written = (content / RECORD).read_bytes()
+    written = record_of(content).read_bytes()
     build_site(content, tmp_path / "two")
-    assert (content / RECORD).read_bytes() == written, "an unchanged site rewrote it"
-    committed = Path(__file__).resolve().parent.parent / "content" / RECORD
+    assert record_of(content).read_bytes() == written, "an unchanged site rewrote it"
+    committed = Path(__file__).resolve().parent.parent / RECORD
     assert committed.read_bytes() == written, (
-        "content/published-countries.json does not match the seed's build")
+        "published-countries.json does not match the seed's build")
 
 
 def test_an_unreadable_record_stops_the_build_naming_the_file(tmp_path, caplog):
     content = copy_content(tmp_path / "content")
-    (content / RECORD).write_text("{not json", encoding="utf-8")
+    record_of(content).write_text("{not json", encoding="utf-8")
     with pytest.raises(SystemExit):
         build_site(content, tmp_path / "output")
     assert RECORD in caplog.text and "JSON" in caplog.text
@@ -281,7 +286,7 @@ def test_a_bad_record_setting_stops_the_build_naming_the_setting(tmp_path, caplo
 def test_without_a_record_nothing_is_written_to_the_content_folder(tmp_path):
     content = copy_content(tmp_path / "content")
     output = build_site(content, tmp_path / "output", BRIEFING_PUBLISHED_FILE=None)
-    assert not (content / RECORD).exists()
+    assert not record_of(content).exists()
     assert read(output, "feeds/myanmar.atom.xml").feed.id.startswith("tag:")
     assert run_checks(output, site_url=SITEURL, html=False) == []
 
@@ -302,7 +307,7 @@ def test_with_the_caches_on_a_new_spelling_and_a_rename_keep_the_addresses(tmp_p
     for path in ("feeds/myanmar.rss.xml", "feeds/burma.rss.xml"):
         assert len(read(output, path).entries) == 2, path
     assert (output / "countries" / "myanmar" / "index.html").is_file()
-    assert run_checks(output, site_url=SITEURL, html=False, record=content / RECORD) == []
+    assert run_checks(output, site_url=SITEURL, html=False, record=record_of(content)) == []
 
 
 def test_sitecheck_cli_reads_the_record(site, tmp_path):
@@ -311,7 +316,7 @@ def test_sitecheck_cli_reads_the_record(site, tmp_path):
     shutil.copytree(output, copy)
     (copy / "feeds" / "iraq.atom.xml").unlink()
     command = [sys.executable, "-m", "sitecheck", str(copy), "--site-url", SITEURL,
-               "--no-html", "--record", str(content / RECORD)]
+               "--no-html", "--record", str(record_of(content))]
     run = subprocess.run(command, capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert run.returncode == 1

@@ -243,14 +243,25 @@ def _country_names(value, gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def published_file(value, settings: Mapping) -> Path | None:
-    """Return where the published-names record lives: relative to PATH (content)."""
+    """Return where the published-names record lives: in the site folder.
+
+    The site folder is the one holding the content folder (PATH), as for
+    BRIEFING_ALIASES_FILE. The record is no content: in PATH, Pelican's
+    autoreload (which watches PATH) would build again after writing it. A
+    site made when the record lived in PATH keeps it there: a record found
+    only in PATH is read, and updated, where it is.
+    """
     if value is None:
         return None
     if not isinstance(value, (str, Path)) or not str(value).strip():
         raise SettingsError("BRIEFING_PUBLISHED_FILE must be a file name (relative to "
-                            f"the content folder, PATH) or None; got {value!r}")
+                            f"the site folder, which holds PATH) or None; got {value!r}")
     path = Path(value)
-    return path if path.is_absolute() else Path(settings.get("PATH") or ".") / path
+    if path.is_absolute():
+        return path
+    site = _site_path(path, settings)
+    older = Path(settings.get("PATH") or ".") / path
+    return older if not site.exists() and older.is_file() else site
 
 
 def _positive_int(key: str, value, alternative: str = "") -> int:

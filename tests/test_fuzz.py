@@ -171,4 +171,7 @@ def test_a_site_of_hostile_reports_keeps_every_promise(tmp_path_factory, texts):
         ET.parse(path)
         if path.name.endswith((".atom.xml", ".rss.xml")):
             assert not feedparser.parse(str(path)).bozo, path
-    assert sorted(p.name for p in base.iterdir()) == ["content", "output"]
+    # Nothing escapes the site folder: its content, its output and the
+    # published-names record the build keeps beside them.
+    assert sorted(p.name for p in base.iterdir()) == ["content", "output",
+                                                      "published-countries.json"]

@@ -217,6 +217,25 @@ def known_people(path: Path = DEFAULT_PEOPLE_PATH) -> dict[str, str]:
     return dict(json.loads(Path(path).read_text(encoding="utf-8"))["people"])
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=4)
+def _by_first_word(people: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for name, code in people:
+        index.setdefault(name.split()[0].replace(".", ""), []).append((name, code))
+    return index
+
+
 def people_named(joined: str, people: Mapping[str, str]) -> dict[str, str]:
-    """Return the entries of ``people`` whose name stands in ``joined`` (a report's text)."""
-    return {name: code for name, code in people.items() if name in joined}
+    """Return the entries of ``people`` whose name stands in ``joined`` (a report's text).
+
+    Only names whose first word is one of the report's words are looked
+    for: a report names a handful of the hundreds of office-holders.
+    """
+    index = _by_first_word(tuple(people.items()))
+    # Without full stops: "J.D. Vance" is looked up by "JD", "Putin." by "Putin".
+    words = set(_WORD.findall(joined.replace(".", ""))) & index.keys()
+    return {name: code for word in sorted(words) for name, code in index[word]
+            if name in joined}

@@ -546,3 +546,21 @@ def test_the_two_countries_of_a_visit_are_the_host_and_the_partner_visited():
         He arrived in Malaysia to mark the anniversary of the partnership between the two countries.
         """, ["Malaysia", "Singapore"], title="Wang Yi in Malaysia and Singapore")
     assert got == {"MY": [0, 1], "SG": [0]}
+
+
+def test_a_state_company_named_as_a_party_stands_for_its_state():
+    _, result = split("""
+        Two memoranda on the gas pipeline were signed in Nouakchott.
+
+        The first was signed by ONHYM, NNPC and Mauritania's SMH.
+        """, ["Morocco", "Nigeria", "Mauritania"], title="Pipeline memoranda signed")
+    assert result.paragraphs[1].primary == {"MA", "NG", "MR"}
+
+
+def test_a_region_named_like_a_capital_is_no_mention_of_that_capital():
+    _, result = split("""
+        Floods hit southern Somalia on Thursday.
+
+        The floods destroyed farms in the Lower Juba and Middle Juba regions.
+        """, ["Somalia"], title="Floods in Somalia")
+    assert result.paragraphs[1].primary == {"SO"}  # not South Sudan's capital, Juba

@@ -212,9 +212,10 @@ DEFAULT_PEOPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "people.
 
 @lru_cache(maxsize=4)
 def known_people(path: Path = DEFAULT_PEOPLE_PATH) -> dict[str, str]:
-    """Return {name: country code} of the office-holders news names without
-    their country (``data/people.json``), read once per process."""
-    return dict(json.loads(Path(path).read_text(encoding="utf-8"))["people"])
+    """Return {name: country code} of the office-holders and state companies
+    news names without their country (``data/people.json``), read once per process."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {**data["people"], **data.get("companies", {})}
 
 
 _WORD = re.compile(r"[\w’'-]+")

@@ -20,6 +20,8 @@ from .gazetteer import Gazetteer, Mention
 # A capitalised word straight after a city makes the city part of a name
 # ("the Tianjin Declaration"), also after a particle ("San Juan de Lurigancho").
 _NAMED_THING = re.compile(r" (?:(?:de|del|da|do|dos|das|la|el) )?[A-Z][a-z]")
+# …and so does one of these words right before it: "the Lower Juba region".
+_REGION_BEFORE = frozenset({"Lower", "Upper", "Middle", "Greater", "Little", "Old"})
 # Quoted speech: a speaker's words about third countries stay in the meeting.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A meeting cue naming this many guests at once is a round-up: each guest is a
@@ -138,8 +140,9 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     # A place in quoted speech is the speaker's, not the story's subject.
     quoted = _quoted_spans(text) if happens else []
     for m in mentions:
-        if m.kind in PLACE_KINDS and _NAMED_THING.match(text, m.end):
-            continue  # part of a name: "the Tianjin Declaration", "Tehran Times"
+        if m.kind in PLACE_KINDS and (_NAMED_THING.match(text, m.end) or text[
+                max(0, m.start - 8) : m.start].rstrip().rpartition(" ")[2] in _REGION_BEFORE):
+            continue  # part of a name: "the Tianjin Declaration", "Tehran Times", "Lower Juba"
         words.setdefault(m.code, []).append(m.text)
         if m.kind != "city":
             candidates.append(m)

@@ -59,6 +59,7 @@ from .guards import (
 from .roles import REPORT
 from .settings import BriefingsConfig
 from .splitcache import CACHE_FILE, SplitCache
+from .summaries import summarize
 from .workers import WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -346,6 +347,7 @@ class ReportSplitter:
         report._content = fill_country_names(result.annotated_html,
                                              {c.code: c.slug for c in countries},
                                              {c.code: c.name for c in countries})
+        summarize(report)  # before the source's footer, as Pelican would cut it
         if report.briefing_source:  # so the report's feed entry names its source
             report._content += "\n" + source_markup(report.briefing_source)
         published_from_split(report)

@@ -564,3 +564,34 @@ def test_a_region_named_like_a_capital_is_no_mention_of_that_capital():
         The floods destroyed farms in the Lower Juba and Middle Juba regions.
         """, ["Somalia"], title="Floods in Somalia")
     assert result.paragraphs[1].primary == {"SO"}  # not South Sudan's capital, Juba
+
+
+def test_a_nationality_in_passing_and_a_dateline_city_make_no_subject():
+    _, result = split("""
+        New Delhi: An earthquake of magnitude 5.9 struck near the border of Myanmar on Thursday, killing three people in Myanmar's Chin state.
+
+        In Myanmar, the quake shook buildings in Chin state.
+
+        The drug has been used to treat two US aid workers and a Spanish priest.
+        """, None, title="Quake hits Myanmar")
+    assert result.partners == ["MM"]
+
+
+def test_a_river_or_valley_named_like_a_capital_is_no_mention_of_it():
+    _, result = split("""
+        Floods hit southern Somalia on Thursday.
+
+        In Somalia, the Juba and Shabelle rivers burst their banks and the Juba valley flooded.
+        """, None, title="Floods in Somalia")
+    assert result.partners == ["SO"]
+
+
+def test_a_subheading_opening_on_a_capital_is_no_dateline():
+    got, _ = split("""
+        Austria's foreign minister began a tour of the region on Monday.
+
+        ## Belgrade: talks on the border
+
+        She met Serbian officials on trade.
+        """, None, title="Minister tours the Balkans")
+    assert "RS" in got

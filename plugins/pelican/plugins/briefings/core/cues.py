@@ -132,6 +132,7 @@ class Cues:
     furniture_markers: tuple[str, ...] = ()  # "Photo:": a caption line
     organisation: re.Pattern | None = None  # "The EU said…": a subject that is no country
     place_noun: re.Pattern | None = None  # "border", "coast": after a demonym, a place
+    nationality_noun: re.Pattern | None = None  # "a Spanish priest": a nationality in passing
     meeting_noun: re.Pattern | None = None  # "the meeting", "the talks": the event, not the parties
     aid: re.Pattern | None = None  # "sent", "pledged": a country helping another's story
     deal: re.Pattern | None = None  # "agreement", "protocol": what parties agreed
@@ -192,6 +193,8 @@ class Cues:
             membership=_optional(data, "membership_cues"),
             another_meeting=_optional(data, "another_meeting_cues"),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
+            nationality_noun=_optional(data, "nationality_nouns", r"\s+(?:%s)\b",
+                                       ignore_case=False),
         )
 
 

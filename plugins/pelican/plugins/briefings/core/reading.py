@@ -20,7 +20,10 @@ from .gazetteer import Gazetteer, Mention
 # A capitalised word straight after a city makes the city part of a name
 # ("the Tianjin Declaration"), also after a particle ("San Juan de Lurigancho").
 _NAMED_THING = re.compile(r" (?:(?:de|del|da|do|dos|das|la|el) )?[A-Z][a-z]")
-# …and so does one of these words right before it: "the Lower Juba region".
+# …and so does a river's or a valley's word after it ("the Juba valley",
+# "the Juba and Shabelle rivers") or one of these words right before it
+# ("the Lower Juba region").
+_FEATURE_AFTER = re.compile(r"(?: and [A-Z][\w-]+)? (?:valley|river|rivers|basin|delta)\b")
 _REGION_BEFORE = frozenset({"Lower", "Upper", "Middle", "Greater", "Little", "Old"})
 # Quoted speech: a speaker's words about third countries stay in the meeting.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -71,9 +74,22 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     after = text[m.end : m.end + 2]
     if len(after) == 2 and after[0] == "-" and after[1].islower():
         return True  # a modifier: "Beijing-brokered", "US-led"
+    if m.kind in ("capital", "city") and m.start == 0 and len(text) > DATELINE_LEAD \
+            and _DATELINE_AFTER.match(text, m.end):
+        # Where the reporter filed from, opening a lead ("New Delhi: An
+        # earthquake…"); a subheading "Belgrade: talks on Kosovo" is no lead.
+        return True
+    if (m.kind == "demonym" or (m.kind == "name" and m.text.isupper())) \
+            and cues.nationality_noun is not None and cues.nationality_noun.match(text, m.end):
+        return True  # a nationality in passing: "a Spanish priest", "two US aid workers"
     if m.kind in ("name", "capital", "city"):
         return cues.is_place_before(text[max(0, m.start - 40) : m.start])
     return False
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?::|[–—-]\s)")
+# A lead is longer than this; a subheading is shorter.
+DATELINE_LEAD = 120
 
 
 _LOWER = re.compile(r"[a-z]")
@@ -140,7 +156,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     # A place in quoted speech is the speaker's, not the story's subject.
     quoted = _quoted_spans(text) if happens else []
     for m in mentions:
-        if m.kind in PLACE_KINDS and (_NAMED_THING.match(text, m.end) or text[
+        if m.kind in PLACE_KINDS and (_NAMED_THING.match(text, m.end)
+                                      or _FEATURE_AFTER.match(text, m.end) or text[
                 max(0, m.start - 8) : m.start].rstrip().rpartition(" ")[2] in _REGION_BEFORE):
             continue  # part of a name: "the Tianjin Declaration", "Tehran Times", "Lower Juba"
         words.setdefault(m.code, []).append(m.text)

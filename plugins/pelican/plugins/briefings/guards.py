@@ -8,7 +8,7 @@ one file, so they are caught here, per article or page, with a message naming
 the file:
 
 * a slug or save_as that climbs out of output/ or is too long: a safe,
-  bounded slug instead;
+  bounded slug instead (a tag's, category's or author's too);
 * two articles on one path: the later one gets a numbered slug;
 * an address the site itself writes (hubs, country, topic and site feeds,
   the countries index, the OPML, Pelican's index and taxonomy pages, the
@@ -107,6 +107,10 @@ def make_safe(content) -> None:
     for key in ("category", "author"):
         if _marked_up(getattr(content, key, None)):
             setattr(content, key, _plain_name(getattr(content, key)))
+    for key in ("tags", "authors", "category", "author"):
+        value = getattr(content, key, None)
+        for name in value if isinstance(value, list) else [value]:
+            _bound_slug(content, name)
     url = getattr(content, "override_url", None)
     if isinstance(url, str) and (_SCHEME.match(url) or _UNSAFE_PATH.search(url)):
         logger.warning("briefings: %s: URL %r points away from the site or holds "
@@ -144,6 +148,20 @@ def _plain_name(name: URLWrapper) -> URLWrapper:
     """Return a tag, category or author named by its text only (themes escape names)."""
     text = plain_text(name.name).strip()
     return name if text == name.name else type(name)(text, name.settings)
+
+
+def _bound_slug(content, name) -> None:
+    """Cut a tag's, category's or author's overlong slug (MAX_SLUG), as article slugs are.
+
+    Its page and feeds are files named by it: a name of a few hundred
+    characters would stop the build when Pelican writes them.
+    """
+    if isinstance(name, URLWrapper) and len(name.slug) > MAX_SLUG:
+        long = name.slug
+        name.slug = bounded_slug(long)
+        logger.warning("briefings: %s: the %s %r is too long for its page's file name; "
+                       "its pages and feeds use %r", content.source_path,
+                       type(name).__name__.lower(), name.name[:60] + "…", name.slug)
 
 
 def _inside(root: str, save_as: str) -> bool:

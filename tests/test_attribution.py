@@ -595,3 +595,20 @@ def test_a_subheading_opening_on_a_capital_is_no_dateline():
         She met Serbian officials on trade.
         """, None, title="Minister tours the Balkans")
     assert "RS" in got
+
+
+def test_a_group_met_further_down_is_partners_unless_an_afterthought():
+    lead = """
+        Jaishankar arrived in Bali for the G20 foreign ministers' meeting.
+
+        He met French Foreign Minister Catherine Colonna on arrival.
+
+        The two ministers discussed Ukraine.
+
+        """
+    _, held = split(lead + "On the first day, Jaishankar held talks with counterparts from "
+                    "Brazil, Mexico, Argentina and Senegal.\n", None, title="Jaishankar in Bali")
+    assert {"BR", "MX", "AR", "SN"} <= set(held.partners)
+    _, aside = split(lead + "He also held conversations with the leaders of Brazil, Mexico, "
+                     "Argentina and Senegal, without elaborating.\n", None, title="Jaishankar in Bali")
+    assert not {"BR", "MX", "AR", "SN"} & set(aside.partners)

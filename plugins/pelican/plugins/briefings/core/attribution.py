@@ -266,10 +266,13 @@ class Splitter:
                 continue
             covered |= reading.met - reading.met_in_group
             # A group met in the lead is what the report is about ("received
-            # the leaders of A, B, C and D"); one further down is a round-up
-            # ("also held conversations with…"), kept only for a guest the
-            # report says more about.
-            if paragraph_number < LEAD_PARAGRAPHS:
+            # the leaders of A, B, C and D"), and so is one further down
+            # ("held talks with counterparts from A, B, C…"), unless it is an
+            # afterthought ("also held conversations with…"), kept only for a
+            # guest the report says more about.
+            another = self.cues.another_meeting
+            if paragraph_number < LEAD_PARAGRAPHS or not (
+                    another is not None and another.search(block.text)):
                 covered |= reading.met_in_group
             in_groups |= reading.met_in_group
             paragraph_number += 1

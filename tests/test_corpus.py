@@ -127,16 +127,16 @@ def _score_reports(folder, stems, automatic):
 
 
 @pytest.mark.parametrize("automatic, recall, precision, exact", [
-    (False, 0.98, 0.99, 1.0),
-    (True, 0.97, 0.94, 0.70),
+    (False, 0.99, 0.99, 1.0),
+    (True, 0.98, 0.95, 0.85),
 ], ids=["countries-line", "automatic"])
 def test_shapes_dev_part_holds_its_figures(automatic, recall, precision, exact):
     """The shapes corpus's dev part (issue 11: every kind of multi-country news).
 
-    Held at what the rules reached on its 20 reports (with `Countries:` 0.981
-    recall / 0.991 precision; automatic 0.978 / 0.943, exact country sets 14
-    of 20). Below the issue's targets: 0.98 precision is met with
-    `Countries:`; automatic exact sets are 70%, not 85%.
+    Held at what the rules reached on its 20 reports (with `Countries:` 0.991
+    recall / 0.991 precision; automatic 0.988 / 0.955, exact country sets 17
+    of 20). The issue's targets are met here (0.98; 85% and 0.95), on the
+    part the rules were tuned on.
     """
     score = _score_reports(SHAPES_DEV, SHAPES_DEV_MEASURED, automatic)
     assert score.reports == len(SHAPES_DEV_MEASURED)
@@ -164,20 +164,48 @@ SHAPES_TEST_MEASURED = [
 
 
 @pytest.mark.parametrize("automatic, recall, precision, exact", [
-    (False, 0.96, 0.94, 1.0),
-    (True, 0.94, 0.90, 0.63),
+    (False, 0.97, 0.94, 1.0),
+    (True, 0.96, 0.90, 0.63),
 ], ids=["countries-line", "automatic"])
 def test_shapes_test_part_does_not_regress(automatic, recall, precision, exact):
-    """The frozen test part: a regression floor at what it measured, once.
+    """The first frozen test part: a regression floor.
 
-    Measured when the rules were final (with `Countries:` 0.961 recall /
-    0.947 precision; automatic 0.941 / 0.901, exact country sets 7 of 11).
-    BELOW the issue's targets (0.98 with `Countries:`; 85% exact sets and
-    0.95 automatically): the rules were tuned on the dev part only, and this
-    is what unseen reports of the same shapes get.
+    Measured once when the first round's rules were final (with `Countries:`
+    0.961 recall / 0.947 precision; automatic 0.941 / 0.901, exact country
+    sets 7 of 11); after the second round (tuned on dev/ and on real copy
+    kept outside the repository, never on this part) 0.980 / 0.948 and
+    0.961 / 0.907, 7 of 11. BELOW the issue's targets (0.98 with
+    `Countries:`; 85% exact sets and 0.95 automatically).
     """
     score = _score_reports(SHAPES_TEST, SHAPES_TEST_MEASURED, automatic)
     assert score.reports == len(SHAPES_TEST_MEASURED)
+    assert score.recall >= recall
+    assert score.precision >= precision
+    assert score.exact_set_rate >= exact
+
+
+SHAPES_TEST2 = DATA / "shapes" / "test2"
+# The second frozen part: written and labelled blind in round two, measured
+# once when that round's rules were final, never tuned on.
+SHAPES_TEST2_MEASURED = sorted(p.stem for p in SHAPES_TEST2.glob("*.md"))
+
+
+@pytest.mark.parametrize("automatic, recall, precision, exact", [
+    (False, 0.95, 0.90, 1.0),
+    (True, 0.90, 0.80, 0.31),
+], ids=["countries-line", "automatic"])
+def test_shapes_second_test_part_does_not_regress(automatic, recall, precision, exact):
+    """The second frozen test part (16 reports, 12 not diplomatic).
+
+    Measured once, as it came (with `Countries:` 0.956 recall / 0.909
+    precision; automatic 0.901 / 0.808, exact country sets 5 of 16; the
+    rules as the round began got 0.952 / 0.916 and 0.901 / 0.791, 5 of 16).
+    FAR BELOW the issue's targets: what was tuned on real copy did not carry
+    over to these shapes. A regression floor, not a goal.
+    """
+    assert len(SHAPES_TEST2_MEASURED) == 16
+    score = _score_reports(SHAPES_TEST2, SHAPES_TEST2_MEASURED, automatic)
+    assert score.reports == len(SHAPES_TEST2_MEASURED)
     assert score.recall >= recall
     assert score.precision >= precision
     assert score.exact_set_rate >= exact

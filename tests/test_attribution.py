@@ -381,6 +381,11 @@ def test_a_city_inside_a_longer_place_name_is_no_mention():
     "Get The Baghdad Times stories sent directly to you!",
 ])
 def test_page_furniture_of_real_pages_goes_to_nobody(line):
+    assert _rules_around(line) == ["names_partners", "page_furniture", "continues_meeting"]
+
+
+def _rules_around(line):
+    """Return the rules deciding a meeting, ``line`` and the meeting's continuation."""
     _, result = split(f"""
         Iranian President Pezeshkian met with Iraqi President Abdul Latif Rashid.
 
@@ -388,8 +393,7 @@ def test_page_furniture_of_real_pages_goes_to_nobody(line):
 
         Both sides backed the rail link.
         """, ["Iraq"])
-    assert [p.rule for p in result.paragraphs] == [
-        "names_partners", "page_furniture", "continues_meeting"]
+    return [p.rule for p in result.paragraphs]
 
 
 @pytest.mark.parametrize("line", [
@@ -398,12 +402,7 @@ def test_page_furniture_of_real_pages_goes_to_nobody(line):
     "Iraq",
 ])
 def test_a_short_line_of_the_report_is_no_furniture(line):
-    _, result = split(f"""
-        Iranian President Pezeshkian met with Iraqi President Abdul Latif Rashid.
-
-        {line}
-        """, ["Iraq"])
-    assert result.paragraphs[1].rule != "page_furniture"
+    assert _rules_around(line)[1] != "page_furniture"
 
 
 THREE_PARTY_DEAL = """

@@ -216,8 +216,9 @@ class Splitter:
             home_side, home = False, None
         # The page's furniture ("© Agence France-Presse", a byline) names no partner.
         folded_title = " ".join(title.split()).casefold()
-        story = [b for b in blocks if b.is_heading or not is_page_furniture(
-            b.text, readings[b.index], self.cues, folded_title)]
+        furniture = frozenset(b.index for b in blocks if not b.is_heading and is_page_furniture(
+            b.text, readings[b.index], self.cues, folded_title))
+        story = [b for b in blocks if b.index not in furniture]
         if partners is None and home_side:
             partners = self._find_partners(title_reading, story, readings, home, introduced)
             if not partners:
@@ -229,7 +230,7 @@ class Splitter:
             partners = self._find_subjects(title_reading, story, readings)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
-                                                       home_side, folded_title)
+                                                       home_side, furniture)
         return Split(
             partners=list(partners),
             home=home,
@@ -327,14 +328,15 @@ class Splitter:
 
     def _attribute(self, title_reading: Reading, blocks: Sequence[Block],
                    readings: Mapping[int, Reading], partners: list[str],
-                   home: str | None, home_side: bool = True, title: str = ""):
+                   home: str | None, home_side: bool = True,
+                   furniture: frozenset[int] = frozenset()):
         """Run the rule table (rules.RULES) over the report, paragraph by paragraph."""
         results: list[ParagraphAttribution] = []
         section_partners: dict[int, list[str]] = {}
         # Sections list their partners in the report's partner order, never a
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
-        state = StoryState(targets, home, self.cues, home_side=home_side, title=title)
+        state = StoryState(targets, home, self.cues, home_side=home_side)
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)
@@ -346,7 +348,8 @@ class Splitter:
                 reading = readings[block.index]
                 paragraph = Paragraph(block, reading, frozenset(reading.actors & targets),
                                       frozenset(reading.unquoted_actors - targets - {home}),
-                                      frozenset(_subjects(reading, home_side) & targets - {home}))
+                                      frozenset(_subjects(reading, home_side) & targets - {home}),
+                                      furniture=block.index in furniture)
                 rule, decision = decide(paragraph, state)
                 state.apply(decision)
                 result = ParagraphAttribution(block, set(decision.primary),

@@ -123,13 +123,13 @@ def score_report(path: Path, splitter: Splitter, automatic: bool = False,
                              f"{label['starts']!r}")
         primary = {code_of[c] for c in label["primary"]}
         allowed = primary | {code_of[c] for c in label["optional"]}
-        for code in primary:
+        for code in sorted(primary):
             if code in got.countries:
                 score.true_positives += 1
             else:
                 score.false_negatives += 1
                 score.mistakes.append(f"{path.name} ¶{label['i']}: missing from {code}")
-        for code in got.countries - allowed:
+        for code in sorted(got.countries - allowed):
             score.false_positives += 1
             score.mistakes.append(f"{path.name} ¶{label['i']}: wrongly in {code} "
                                   f"({got.reasons.get(code, '')})")

@@ -36,7 +36,7 @@ def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
     "Nontarat Phaicharoen and Nisha David", "Bloomberg News"; a dateline:
     "Bangkok and Kuala Lumpur").
     """
-    if is_page_furniture(p.text, p.reading, state.cues, state.title):
+    if p.furniture:  # is_page_furniture, asked once per paragraph by the splitter
         return Decision({})
     return None
 

@@ -25,6 +25,7 @@ class Paragraph:
     actors: frozenset[str]  # partners it names as actors
     third_parties: frozenset[str]  # other countries (not home) it names as actors, unquoted
     subjects: frozenset[str] = frozenset()  # partners it is about as places ("In Laos, …")
+    furniture: bool = False  # the page's, not the report's (rules.is_page_furniture)
 
     @property
     def text(self) -> str:
@@ -51,8 +52,6 @@ class StoryState:
     group: bool = False
     # A subheading set the focus: the section keeps it to its end.
     headed: bool = False
-    # The report's headline, casefolded: repeated as a paragraph, it is the page's.
-    title: str = ""
 
     def enter_section(self, focus: Mapping[str, str], headed: bool = False) -> None:
         """Start a section (the lead, or one under a subheading)."""

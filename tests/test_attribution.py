@@ -611,3 +611,22 @@ def test_a_group_met_further_down_is_partners_unless_an_afterthought():
     _, aside = split(lead + "He also held conversations with the leaders of Brazil, Mexico, "
                      "Argentina and Senegal, without elaborating.\n", None, title="Jaishankar in Bali")
     assert not {"BR", "MX", "AR", "SN"} & set(aside.partners)
+
+
+@pytest.mark.parametrize("line", [
+    "SINGAPORE: Buildings pictured after a haze blanketed the skyline on Wednesday.—AFP",
+    "- Advertisement -",
+    "spot_img",
+    "Fibre2Fashion News Desk (DS)",
+])
+def test_more_furniture_of_real_pages_goes_to_nobody(line):
+    assert _rules_around(line)[1] == "page_furniture"
+
+
+def test_an_interaction_with_leaders_is_a_meeting_with_them():
+    _, result = split("""
+        Prime Minister Narendra Modi held bilateral talks with the leaders of Seychelles and Mauritius in London.
+
+        The pull-aside meetings included an interaction with Ugandan President Yoweri Museveni, Gambian President Adama Barrow and Fiji Prime Minister Frank Bainimarama.
+        """, None, title="Modi meets leaders in London")
+    assert {"UG", "GM", "FJ"} <= set(result.partners)

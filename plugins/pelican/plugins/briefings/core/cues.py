@@ -42,7 +42,10 @@ _POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 # A caption's credit closing it: "…in Wilmington, Delaware, November 5, 2020. (Reuters)".
 _CREDIT_AT_END = re.compile(
-    r".*\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)\.?")
+    r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)"
+    r"|[.—–]\s*(?:AFP|Reuters|AP|EPA|Xinhua)(?:\s+photo)?)\.?")
+# A page's widget left in the text: "spot_img".
+_WIDGET = re.compile(r"[a-z]+_[a-z_]+")
 CAPTION_LINE = 300
 _BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}")
 
@@ -200,7 +203,7 @@ class Cues:
 
     def is_furniture(self, text: str) -> bool:
         """Tell whether a paragraph is the news site's page ("Share this", "Reporting by …")."""
-        folded = text.strip(" .:").casefold()
+        folded = text.strip(" .:-–—").casefold()
         if folded in self.furniture or _FILE_NAME.match(text):
             return True
         if len(text) < CAPTION_LINE and _CREDIT_AT_END.fullmatch(text.strip()):
@@ -211,7 +214,7 @@ class Cues:
                 or any(marker in text for marker in self.furniture_markers)
                 or any(pattern.fullmatch(text.strip()) for pattern in (
                     _SIGN_OFF, _DATE_LINE, _FEW_LETTERS, _BYLINE, _VIDEO_TIME, _MENU,
-                    _CUT_SHORT))
+                    _CUT_SHORT, _WIDGET))
                 or bool(_POST_SIGNATURE.match(text)))
 
     def is_place_before(self, before: str) -> bool:

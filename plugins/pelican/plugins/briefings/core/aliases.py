@@ -221,22 +221,20 @@ def known_people(path: Path = DEFAULT_PEOPLE_PATH) -> dict[str, str]:
 _WORD = re.compile(r"[\w’'-]+")
 
 
-@lru_cache(maxsize=4)
-def _by_first_word(people: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
-    index: dict[str, list[tuple[str, str]]] = {}
-    for name, code in people:
-        index.setdefault(name.split()[0].replace(".", ""), []).append((name, code))
-    return index
+class KnownPeople:
+    """Office-holders known by name ({name: country code}), indexed once by
+    first word: a report names a handful of the hundreds of them, so only
+    names whose first word is one of the report's words are looked for."""
 
+    def __init__(self, people: Mapping[str, str]):
+        self._by_first_word: dict[str, list[tuple[str, str]]] = {}
+        for name, code in people.items():
+            self._by_first_word.setdefault(name.split()[0].replace(".", ""), []).append(
+                (name, code))
 
-def people_named(joined: str, people: Mapping[str, str]) -> dict[str, str]:
-    """Return the entries of ``people`` whose name stands in ``joined`` (a report's text).
-
-    Only names whose first word is one of the report's words are looked
-    for: a report names a handful of the hundreds of office-holders.
-    """
-    index = _by_first_word(tuple(people.items()))
-    # Without full stops: "J.D. Vance" is looked up by "JD", "Putin." by "Putin".
-    words = set(_WORD.findall(joined.replace(".", ""))) & index.keys()
-    return {name: code for word in sorted(words) for name, code in index[word]
-            if name in joined}
+    def named_in(self, joined: str) -> dict[str, str]:
+        """Return the entries whose name stands in ``joined`` (a report's text)."""
+        # Without full stops: "J.D. Vance" is looked up by "JD", "Putin." by "Putin".
+        words = set(_WORD.findall(joined.replace(".", ""))) & self._by_first_word.keys()
+        return {name: code for word in sorted(words) for name, code in self._by_first_word[word]
+                if name in joined}

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .aliases import AliasLearner, descriptor_aliases, known_people, people_named
+from .aliases import AliasLearner, KnownPeople, descriptor_aliases, known_people
 from .cues import Cues, default_cues
 from .gazetteer import Gazetteer
 from .reading import Reading, read
@@ -173,7 +173,7 @@ class Splitter:
         self.gazetteer = gazetteer
         self.cues = cues or default_cues()
         self.site_aliases = dict(aliases or {})
-        self.people = dict(known_people() if people is None else people)
+        self.people = KnownPeople(known_people() if people is None else people)
         self._learner = AliasLearner(self.cues)
 
     def split(self, title: str, blocks: Sequence[Block],
@@ -188,7 +188,7 @@ class Splitter:
         # Whom the report introduces wins over the office-holders known by
         # name ("President Aliyev"); the editor's alias file wins over both.
         introduced = self._learner.learn(texts, self.gazetteer, self.site_aliases)
-        aliases = {**people_named(joined, self.people), **introduced}
+        aliases = {**self.people.named_in(joined), **introduced}
         if any(phrase[4:] in joined for phrase in self.gazetteer.descriptors):
             named = {m.code for text in texts for m in self.gazetteer.find_mentions(text, aliases)}
             aliases = {**descriptor_aliases(texts, self.gazetteer, named), **aliases}

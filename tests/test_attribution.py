@@ -358,27 +358,27 @@ def test_a_city_inside_a_longer_place_name_is_no_mention():
 
 @pytest.mark.parametrize("line", [
     "Talks on the sidelines",  # the report's own headline, repeated as a paragraph
-    "By Dickens Olewe and Damian Zane",
-    "Nontarat Phaicharoen and Nisha David",
-    "16 November 2019, 13:49",
-    "Monday, September 25, 2023",
-    "2024-02-21T13:41:47+00:00",
+    "By Amara Osei and Lena Brandt",
+    "Somchai Rattana and Mira Holm",
+    "3 March 2021, 09:15",
+    "Tuesday, May 4, 2021",
+    "2021-05-04T08:02:11+00:00",
     "-0.67",
     "A+",
-    "— WAM English (@WAMNEWS_ENG) February 4, 2026",
-    "Electoral workers sort ballots in CairoImage source, AFP",
+    "— Desk English (@DeskEnglish) May 4, 2021",
+    "Workers stack sandbags in BasraImage source, AFP",
     "Story highlights",
     "(With Agency Inputs)",
-    "Source: Hespress",
-    "lok mohsin boat refugees_00001828.jpg",
-    "MAP 16 October 2022",
-    "Bangkok and Kuala Lumpur",
-    "200612-TH-MY-rohingya-620.JPG Rohingya are detained in a police station after a boat was found beached on the island.",
+    "Source: Example Post",
+    "harbour boats night_00004411.jpg",
+    "ANA 3 March 2021",
+    "Amman and Cairo",
+    "210304-IQ-harbour-620.JPG Fishing boats are tied up in the harbour after the storm passed the coast.",
     "Iraqi President Abdul Latif Rashid speaks to reporters in Baghdad, November 5, 2025. (Reuters)",
-    "02:21 - Source: CNN",
-    "London | Wall Street | Asia",
+    "01:47 - Source: Example TV",
+    "Markets | Energy | Asia",
     "Iraq and Iran suffer third heatwave in three weeks as the rains…",
-    "Get The Baghdad Times stories sent directly to you!",
+    "Get the Gulf Desk stories sent directly to you!",
 ])
 def test_page_furniture_of_real_pages_goes_to_nobody(line):
     assert _rules_around(line) == ["names_partners", "page_furniture", "continues_meeting"]
@@ -397,7 +397,7 @@ def _rules_around(line):
 
 
 @pytest.mark.parametrize("line", [
-    "Also spoke about the challenges confronting the world today. pic.twitter.com/abc",
+    "Also reviewed the rail link and the border crossings. pic.twitter.com/abc",
     "Energy and transport",
     "Iraq",
 ])
@@ -408,9 +408,9 @@ def test_a_short_line_of_the_report_is_no_furniture(line):
 THREE_PARTY_DEAL = """
     Kazakhstan, Kyrgyzstan and Uzbekistan agreed on water and power swaps for the winter.
 
-    A meeting of the energy chiefs of the three countries was held in Almaty, chaired by Kazakhstan's deputy minister.
+    The energy chiefs of the three countries gathered in Almaty, with Kazakhstan's deputy minister in the chair.
 
-    Furthermore, an agreement was reached to release water from the reservoir in April.
+    On top of that, they agreed to let water out of the reservoir in April.
 
     Brent crude rose 2% on the day.
     """
@@ -429,7 +429,7 @@ def test_a_place_in_quoted_speech_is_the_speakers_not_the_stories_subject():
 
         Shaking was felt in Bangkok, the Thai capital.
 
-        “This was the main shock from a quake in Laos felt across Thailand,” said a Thai official.
+        “The tremor we felt here came from a quake in Laos,” said a Thai official.
         """, ["Laos", "Thailand"], title="Quake hits Laos")
     assert result.paragraphs[2].primary == {"TH"}
 
@@ -464,7 +464,7 @@ def test_a_blocs_membership_list_is_about_none_of_its_members():
     got, result = split("""
         Jaishankar met French Foreign Minister Catherine Colonna in Bali.
 
-        The members of the G20 are Argentina, Australia, Brazil, Canada, China, France and Germany.
+        The bloc's members are Argentina, Australia, Brazil, Canada, China, France and Germany.
         """, ["France", "Brazil"], title="Jaishankar meets G20 counterparts")
     assert 1 not in got["FR"]
     assert not result.paragraphs[1].countries
@@ -525,13 +525,13 @@ def test_an_agency_named_after_a_country_is_no_mention_of_it():
 
 def test_a_further_meeting_with_guests_who_are_no_partner_ends_the_story():
     _, result = split("""
-        Sheikh Mohamed bin Zayed met the President of North Macedonia and the Prime Minister of Latvia.
+        At the forum Sheikh Mohamed bin Zayed received the President of North Macedonia and the Prime Minister of Latvia.
 
-        The meetings explored ways to deepen cooperation.
+        The talks covered trade and air links.
 
-        On the sidelines of the summit, His Highness also met with several African heads of state.
+        Later that day, His Highness also met with a group of visiting business delegations.
 
-        Talks focused on the UAE's relations with their countries.
+        The delegations discussed investment in ports.
         """, ["North Macedonia", "Latvia"], title="UAE President meets leaders")
     rules = [p.rule for p in result.paragraphs]
     assert rules[2] == "meets_someone_else"
@@ -540,18 +540,18 @@ def test_a_further_meeting_with_guests_who_are_no_partner_ends_the_story():
 
 def test_the_two_countries_of_a_visit_are_the_host_and_the_partner_visited():
     got, _ = split("""
-        Chinese Foreign Minister Wang Yi met the leaders of Malaysia and Singapore separately.
+        Wang Yi, China's foreign minister, met the leaders of Singapore and Malaysia on Friday, one after the other.
 
-        He arrived in Malaysia to mark the anniversary of the partnership between the two countries.
+        He then arrived in Malaysia to mark ten years of ties between the two countries.
         """, ["Malaysia", "Singapore"], title="Wang Yi in Malaysia and Singapore")
     assert got == {"MY": [0, 1], "SG": [0]}
 
 
 def test_a_state_company_named_as_a_party_stands_for_its_state():
     _, result = split("""
-        Two memoranda on the gas pipeline were signed in Nouakchott.
+        Officials gathered in Nouakchott for the pipeline talks.
 
-        The first was signed by ONHYM, NNPC and Mauritania's SMH.
+        The first memorandum carries the names of ONHYM, NNPC and Mauritania's SMH.
         """, ["Morocco", "Nigeria", "Mauritania"], title="Pipeline memoranda signed")
     assert result.paragraphs[1].primary == {"MA", "NG", "MR"}
 
@@ -560,18 +560,18 @@ def test_a_region_named_like_a_capital_is_no_mention_of_that_capital():
     _, result = split("""
         Floods hit southern Somalia on Thursday.
 
-        The floods destroyed farms in the Lower Juba and Middle Juba regions.
+        Villages in the Lower Juba and Middle Juba regions were cut off by the floods.
         """, ["Somalia"], title="Floods in Somalia")
     assert result.paragraphs[1].primary == {"SO"}  # not South Sudan's capital, Juba
 
 
 def test_a_nationality_in_passing_and_a_dateline_city_make_no_subject():
     _, result = split("""
-        New Delhi: An earthquake of magnitude 5.9 struck near the border of Myanmar on Thursday, killing three people in Myanmar's Chin state.
+        New Delhi: A strong earthquake shook the hills along the frontier with Myanmar early on Friday, killing three people in Myanmar's Chin state and damaging homes.
 
         In Myanmar, the quake shook buildings in Chin state.
 
-        The drug has been used to treat two US aid workers and a Spanish priest.
+        Last month a Spanish priest and two US aid workers fell ill with the fever in the camp.
         """, None, title="Quake hits Myanmar")
     assert result.partners == ["MM"]
 
@@ -580,7 +580,7 @@ def test_a_river_or_valley_named_like_a_capital_is_no_mention_of_it():
     _, result = split("""
         Floods hit southern Somalia on Thursday.
 
-        In Somalia, the Juba and Shabelle rivers burst their banks and the Juba valley flooded.
+        In Somalia, water rose in the Juba and Shabelle rivers overnight, and farms in the Juba valley were under water.
         """, None, title="Floods in Somalia")
     assert result.partners == ["SO"]
 
@@ -609,15 +609,15 @@ def test_a_group_met_further_down_is_partners_unless_an_afterthought():
                     "Brazil, Mexico, Argentina and Senegal.\n", None, title="Jaishankar in Bali")
     assert {"BR", "MX", "AR", "SN"} <= set(held.partners)
     _, aside = split(lead + "He also held conversations with the leaders of Brazil, Mexico, "
-                     "Argentina and Senegal, without elaborating.\n", None, title="Jaishankar in Bali")
+                     "Argentina and Senegal, an aide said.\n", None, title="Jaishankar in Bali")
     assert not {"BR", "MX", "AR", "SN"} & set(aside.partners)
 
 
 @pytest.mark.parametrize("line", [
-    "SINGAPORE: Buildings pictured after a haze blanketed the skyline on Wednesday.—AFP",
+    "BASRA: Fishing boats tied up in the harbour after the storm on Tuesday.—AFP",
     "- Advertisement -",
     "spot_img",
-    "Fibre2Fashion News Desk (DS)",
+    "Textile Weekly News Desk (KR)",
 ])
 def test_more_furniture_of_real_pages_goes_to_nobody(line):
     assert _rules_around(line)[1] == "page_furniture"
@@ -625,8 +625,8 @@ def test_more_furniture_of_real_pages_goes_to_nobody(line):
 
 def test_an_interaction_with_leaders_is_a_meeting_with_them():
     _, result = split("""
-        Prime Minister Narendra Modi held bilateral talks with the leaders of Seychelles and Mauritius in London.
+        Prime Minister Narendra Modi sat down with the leaders of Seychelles and Mauritius in London.
 
-        The pull-aside meetings included an interaction with Ugandan President Yoweri Museveni, Gambian President Adama Barrow and Fiji Prime Minister Frank Bainimarama.
+        His day also included an interaction with Fiji Prime Minister Frank Bainimarama, Gambian President Adama Barrow and Ugandan President Yoweri Museveni.
         """, None, title="Modi meets leaders in London")
     assert {"UG", "GM", "FJ"} <= set(result.partners)

@@ -20,10 +20,10 @@ FURNITURE_LINE = 200
 # An agency's sign-off: "-- BERNAMA", "(WAM)".
 _SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*")
 # Lines of a page's furniture that no phrase list can hold: a date or a time
-# alone ("16 November 2019, 13:49", "Sept. 25, 2023", "2024-02-21T13:41:47+00:00"),
-# a ticker's figures ("20330.19 -", "-0.67", "A+"), an embedded post's
-# signature ("— WAM English (@WAMNEWS_ENG) February 4, 2026") and a byline
-# ("By Dickens Olewe and Damian Zane", "By WAM").
+# alone ("3 March 2021, 09:15", "Sept. 4, 2021", "2021-05-04T08:02:11+00:00"),
+# a ticker's figures ("1234.56 -", "-0.67", "A+"), an embedded post's
+# signature ("— Desk English (@DeskEnglish) May 4, 2021") and a byline
+# ("By Amara Osei and Lena Brandt", "By the agency").
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE_LINE = re.compile(
@@ -31,16 +31,16 @@ _DATE_LINE = re.compile(
     r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?")
 _FEW_LETTERS = re.compile(r"[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,2}")
-# A video's running time and source ("02:21 - Source: CNN") or a menu of
-# sections ("London | Wall Street | Asia").
+# A video's running time and source ("01:47 - Source: Example TV") or a menu of
+# sections ("Markets | Energy | Asia").
 _VIDEO_TIME = re.compile(r"\d{1,2}:\d{2}\s+[-–—]\s.*")
 _MENU = re.compile(r"[^|]{1,30}(?:\s\|\s[^|]{1,30}){2,}")
-# A teaser cut short by the page: "The storm marked the third typhoon to rock…".
+# A teaser cut short by the page: "The storm was the second to reach the coast in…".
 _CUT_SHORT = re.compile(r"[^“”\"]*(?:…|\.\.\.)")
 _POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
-# A photo's file name opening its caption ("200612-TH-MY-rohingya-620.JPG Rohingya are…").
+# A photo's file name opening its caption ("210304-harbour-620.JPG Fishing boats…").
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
-# A caption's credit closing it: "…in Wilmington, Delaware, November 5, 2020. (Reuters)".
+# A caption's credit closing it: "…tied up in the harbour on Tuesday. (Reuters)".
 _CREDIT_AT_END = re.compile(
     r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)"
     r"|[.—–]\s*(?:AFP|Reuters|AP|EPA|Xinhua)(?:\s+photo)?)\.?")

@@ -60,7 +60,7 @@ class Reading:
     # Actors that only send help here ("Sweden sent two aircraft", "India said
     # it would fly tents"): donors to the story's place, not its subject.
     donors: set[str] = field(default_factory=set)
-    # Named only in a bloc's membership list ("The members of the G20 are
+    # Named only in a bloc's membership list ("The bloc's members are
     # Argentina, Australia…"): not even context.
     bloc_members: set[str] = field(default_factory=set)
 

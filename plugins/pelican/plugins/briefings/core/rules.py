@@ -33,7 +33,7 @@ def page_furniture(p: Paragraph, state: StoryState) -> Decision | None:
 
     So are the report's headline repeated as a paragraph, and a short line
     of names only that names no country, or only cities (a byline:
-    "Nontarat Phaicharoen and Nisha David", "Bloomberg News"; a dateline:
+    "Somchai Rattana and Mira Holm", "Bloomberg News"; a dateline:
     "Bangkok and Kuala Lumpur").
     """
     if p.furniture:  # is_page_furniture, asked once per paragraph by the splitter
@@ -93,8 +93,8 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
     reading = p.reading
     primary: dict[str, str] = {}
     group = continued(p, state) if reading.continues else set()
-    # With no home side, "a meeting of … of the three countries, chaired by
-    # Kazakhstan's …" still speaks of the whole list of parties.
+    # With no home side, "the energy chiefs of the three countries, with
+    # Kazakhstan's … in the chair" still speaks of the whole list of parties.
     # ("the talks" there is the event, named beside its own actors).
     nouns = state.cues.meeting_noun
     of_the_parties = bool(group) and not state.home_side and state.group and not reading.met \
@@ -130,7 +130,7 @@ def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
 
 
 def bloc_membership(p: Paragraph, state: StoryState) -> Decision | None:
-    """"The members of the G20 are Argentina, Australia…": background about a bloc."""
+    """"The bloc's members are Argentina, Australia…": background about a bloc."""
     if p.reading.bloc_members:
         return Decision({}, ends_story=True)
     return None
@@ -181,7 +181,7 @@ def continues_meeting(p: Paragraph, state: StoryState) -> Decision | None:
 
 
 def meets_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
-    """"His Highness also met with several African heads of state": a further
+    """"His Highness also met with a group of visiting delegations": a further
     meeting with guests who are no partner; the story leaves the partners."""
     another = state.cues.another_meeting
     if another is not None and not p.actors and another.search(p.text):
@@ -223,7 +223,7 @@ def continued(p: Paragraph, state: StoryState) -> set[str]:
     section's or meeting's whole group.
     """
     if state.cues.pair.search(p.reading.continues):
-        # "He arrived in Malaysia … between the two countries": the pair is
+        # "He then arrived in Malaysia … ties between the two countries": the pair is
         # the one partner of the focus the visit is to, else the latest one.
         own = p.reading.visited & state.focus.keys()
         if len(own) == 1:

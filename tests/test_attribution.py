@@ -9,6 +9,7 @@ from pelican.plugins.briefings.core.aliases import AliasLearner
 from pelican.plugins.briefings.core.attribution import Splitter
 from pelican.plugins.briefings.core.cues import default_cues
 from pelican.plugins.briefings.core.gazetteer import Gazetteer
+from pelican.plugins.briefings.core.reading import read
 from pelican.plugins.briefings.core.report import parse_report
 
 GAZ = Gazetteer.default()
@@ -583,6 +584,15 @@ def test_a_river_or_valley_named_like_a_capital_is_no_mention_of_it():
         In Somalia, water rose in the Juba and Shabelle rivers overnight, and farms in the Juba valley were under water.
         """, None, title="Floods in Somalia")
     assert result.partners == ["SO"]
+
+
+def test_an_acronym_opening_a_paragraph_acts_and_an_all_caps_dateline_does_not():
+    cues = default_cues()
+    assert "US" in read("US officials joined the two sides.", GAZ, {}, cues).actors
+    assert "AE" in read("UAE President Sheikh Mohamed received him.", GAZ, {}, cues).actors
+    assert "AE" not in read("ABU DHABI, 3 March (WAM) – Talks opened on a long agenda of "
+                            "trade, grain and shipping, with officials of several states "
+                            "attending the first day.", GAZ, {}, cues).actors
 
 
 def test_a_subheading_opening_on_a_capital_is_no_dateline():

@@ -69,8 +69,11 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     """Tell whether a mention names a place or topic rather than an actor."""
     if m.text.isupper() and m.kind != "demonym" and not _LOWER.search(text, 0, m.start):
         # An ALL-CAPS dateline is where the reporter filed from ("LONDON/DUBAI
-        # –"), but a round-up's label is its item's subject ("GUATEMALA: Voters…").
-        return not (m.start == 0 and m.kind == "name" and text.startswith(":", m.end))
+        # –"), but a round-up's label is its item's subject ("GUATEMALA: Voters…"),
+        # and an acronym opening a sentence acts ("UAE President…", "US officials…").
+        if m.start == 0 and m.kind == "name" and text.startswith(":", m.end):
+            return False
+        return bool(_DATELINE_REST.match(text, m.end))
     after = text[m.end : m.end + 2]
     if len(after) == 2 and after[0] == "-" and after[1].islower():
         return True  # a modifier: "Beijing-brokered", "US-led"
@@ -87,6 +90,9 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     return False
 
 
+# What follows a place in an ALL-CAPS dateline: punctuation, another
+# capitalised place or a date ("MINSK, 29 November", "LONDON/DUBAI –").
+_DATELINE_REST = re.compile(r"\s*(?:$|[,/(:;–—-]|[A-Z]{2,}\b|\d)")
 _DATELINE_AFTER = re.compile(r"\s*(?::|[–—-]\s)")
 # A lead is longer than this; a subheading is shorter.
 DATELINE_LEAD = 120

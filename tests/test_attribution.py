@@ -640,3 +640,50 @@ def test_an_interaction_with_leaders_is_a_meeting_with_them():
         His day also included an interaction with Fiji Prime Minister Frank Bainimarama, Gambian President Adama Barrow and Ugandan President Yoweri Museveni.
         """, None, title="Modi meets leaders in London")
     assert {"UG", "GM", "FJ"} <= set(result.partners)
+
+
+def test_a_tour_announced_ahead_has_its_stops_as_partners_and_the_traveller_as_home():
+    _, result = split("""
+        Finnish President Alexander Stubb will leave on Monday for a three-day tour upon the invitation of his counterparts, the Finnish presidency said.
+
+        Stubb is set to visit Ghana, Senegal and Kenya on March 2-5, a statement said.
+
+        In Ghana, Stubb will open a new trade office built by a Finnish firm.
+        """, None, title="Stubb to tour three African states")
+    assert result.home == "FI"
+    assert set(result.partners) == {"GH", "SN", "KE"}
+
+
+def test_the_guests_of_a_programme_still_to_come_are_partners():
+    _, result = split("""
+        Kenyan President William Ruto opened the regional water forum in Nairobi on Monday.
+
+        Ruto is scheduled to hold bilateral talks with Tanzanian President Samia Suluhu Hassan and Ugandan President Yoweri Museveni on Tuesday.
+
+        The forum will also be attended by delegations from Egypt, Ethiopia and Sudan.
+        """, None, title="Ruto opens water forum")
+    assert result.home == "KE"
+    assert set(result.partners) == {"TZ", "UG"}
+
+
+@pytest.mark.parametrize("line", [
+    "Soldiers walk along a street during a protest in the capital on March 2 [File: Stringer/Reuters]",
+    "People try to pull a car out of the sea near the coast on Tuesday. (Photo by A. Writer / AFP)"
+    " (Photo by A. WRITER/AFP via Getty Images)",
+    "Villagers cross a flooded field on the outskirts of the city, July 15. REUTERS",
+    "The new port terminal seen from the harbour on its opening day, after months of delays and"
+    " a long dispute over its cost between the builders and the port authority. Photo: A. Writer / Agency",
+    "#Asia #markets #stocks #Japan",
+    "Leaders Gather in the Capital for Talks on Water",
+])
+def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
+    assert default_cues().is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "President Sooronbay Jeenbekov of Kyrgyzstan",
+    "The ministers agreed to meet again in June.",
+    "Photo exhibitions will open in three capitals next month, the ministry said.",
+])
+def test_a_list_item_of_names_or_a_sentence_is_no_furniture(line):
+    assert not default_cues().is_furniture(line)

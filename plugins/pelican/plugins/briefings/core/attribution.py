@@ -45,6 +45,10 @@ HOME_SHARE = 0.25
 LEAD_OF_A_TRIP = 3
 # How much being a meeting's guest counts against a country being home.
 GUEST_WEIGHT = 3
+# …and being the one who meets or travels in the lead, for it.
+HOST_WEIGHT = 3
+# A trip with this many stops is a tour, each stop a partner.
+TOUR_STOPS = 2
 
 
 @dataclass
@@ -82,14 +86,21 @@ def find_home(readings: Sequence[Reading], stops: Iterable[str] = ()) -> str | N
 
     The most named country, less those it meets or visits: the home side
     hosts, calls and travels, its partners are the guests ("met with
-    Malaysian Prime Minister Anwar…") and the stops ("will visit Ghana"), so
-    each time a country is one counts against it. A country a subheading
+    Malaysian Prime Minister Anwar…", "will meet…") and the stops ("will
+    visit Ghana"), so each time a country is one counts against it, and
+    each time it is the one who meets or travels in the headline or the lead
+    counts for it. A country a subheading
     names (``stops``: "## Ghana") is a stop of the tour, never its home.
     """
     counts: Counter[str] = Counter()
-    for reading in readings:
+    for number, reading in enumerate(readings):
         counts.update(m.code for m in reading.mentions)
-        counts.subtract({code: GUEST_WEIGHT for code in reading.met})
+        counts.subtract({code: GUEST_WEIGHT
+                         for code in reading.met | reading.planned | reading.visited})
+        if number <= LEAD_OF_A_TRIP:
+            # Who meets or travels in the headline or the lead ("Erdogan will
+            # visit…", "Sheikh Abdullah met…") is the side the report follows.
+            counts.update({code: HOST_WEIGHT for code in reading.hosts})
     for code in stops:
         counts.pop(code, None)
     if not counts:
@@ -143,8 +154,29 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
     # A trip told in the headline or the lead ("Modi begins his longest
     # foreign tour") makes one too; a visit further down is a detail of
     # another story ("…felt in Bangkok, where the Pope is on a visit").
-    return any(r.met or r.visited for r in readings) or (
+    return any(r.met or r.visited or r.planned for r in readings) or (
         cues.visit is not None and any(cues.visit.search(t) for t in texts[:LEAD_OF_A_TRIP]))
+
+
+def _stops(reading: Reading, home: str | None) -> set[str]:
+    """Return the stops of the home side's trip ("Erdogan will visit Senegal…").
+
+    A visit by someone else ("the Pope arrived in Bangkok") is no stop of
+    this report's.
+    """
+    return reading.visited if home in reading.hosts else set()
+
+
+def _programme(reading: Reading, home: str | None) -> set[str]:
+    """Return the guests of the home side's programme and who meets beside it.
+
+    "is set to hold talks with Ghanaian President…" gives Ghana unless
+    another side is the one who will meet; "Wang and Vietnamese Deputy Prime
+    Minister Minh co-chaired the meeting" gives Vietnam.
+    """
+    programme = reading.planned if reading.hosts <= {home} else set()
+    beside = reading.hosts - {home} if home in reading.hosts and reading.meeting else set()
+    return programme | beside
 
 
 def _first_mentions(blocks, readings) -> list[str]:
@@ -256,6 +288,11 @@ class Splitter:
         # report introduces.
         introduced = set(aliases.values())
         covered: set[str] = self._headline_actors(title_reading) & introduced
+        # "Erdogan to tour DR Congo, Senegal and Guinea-Bissau".
+        covered |= _programme(title_reading, home)
+        # One stop is where a summit was held ("arrived in Labuan Bajo for the
+        # summit"); two or more make a tour, whose stops are its partners.
+        stops = _stops(title_reading, home)
         listing_meetings = False  # "The Prime Minister met:" then a list
         in_groups: set[str] = set()
         paragraph_number = 0
@@ -265,7 +302,10 @@ class Splitter:
                 covered |= self._headline_actors(reading)
                 listing_meetings = False
                 continue
-            covered |= reading.met - reading.met_in_group
+            # Stops of a tour and the guests of a programme are partners too
+            # ("will visit Oman, Qatar…", "is set to hold talks with…").
+            covered |= (reading.met - reading.met_in_group) | _programme(reading, home)
+            stops |= _stops(reading, home)
             # A group met in the lead is what the report is about ("received
             # the leaders of A, B, C and D"), and so is one further down
             # ("held talks with counterparts from A, B, C…"), unless it is an
@@ -285,6 +325,8 @@ class Splitter:
                 lead_in = block.text.rstrip()
                 listing_meetings = lead_in.endswith(("with:", "met:")) or (
                     lead_in.endswith(":") and bool(self.cues.meeting.search(lead_in)))
+        if len(stops - {home}) >= TOUR_STOPS:
+            covered |= stops
         mentioned = Counter(code for block in blocks for code in readings[block.index].actors)
         covered |= {code for code in in_groups if mentioned[code] >= 2}
         covered.discard(home)

@@ -44,6 +44,37 @@ _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 _CREDIT_AT_END = re.compile(
     r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)"
     r"|[.—–]\s*(?:AFP|Reuters|AP|EPA|Xinhua)(?:\s+photo)?)\.?")
+# A caption's credit, whatever the caption's length: "(Photo by … / AFP)",
+# "[File: … /Reuters]", "… via Getty Images", "…, July 15, 2019. REUTERS",
+# "… Photo: <Name> / <Agency>" closing the line.
+_CAPTION_CREDIT = re.compile(
+    r"\(Photo(?: by|:)\s|\[File:|\bvia Getty Images\b|author avatar image"
+    r"|\s(?:REUTERS|AFP|AP PHOTO|EPA)\s*$"
+    r"|\b(?:Photo|Photograph|Picture|Image)s?:\s*[^.!?]{1,80}$")
+# A line of hashtags: "#AsiaPacific #world #stock".
+_HASHTAGS = re.compile(r"(?:#\w+\s*){2,}")
+# A headline on its own line, as a page lists related stories ("Lula Is the
+# New President of Brazil"): every word capitalised, no closing stop.
+_HEADLINE_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "is",
+                             "of", "on", "or", "over", "the", "to", "with", "vs"})
+# A headline's small words that tie it into a sentence ("… Is the New
+# President", "Talks to Resume"); "of" and "and" alone make a name or a
+# list item ("President Sooronbay Jeenbekov of Kyrgyzstan").
+_HEADLINE_VERBS = _HEADLINE_WORDS - {"a", "an", "and", "of", "or", "the"}
+HEADLINE_LINE = 100
+HEADLINE_MIN_WORDS = 4
+
+
+def is_headline_line(text: str) -> bool:
+    """Tell whether ``text`` is a headline standing alone (a related story's link)."""
+    words = text.split()
+    if len(words) < HEADLINE_MIN_WORDS or len(text) > HEADLINE_LINE \
+            or text.rstrip()[-1:] in ".!?:;,\"”’)" or "," in text:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _HEADLINE_WORDS for w in words) \
+        and any(w.casefold() in _HEADLINE_VERBS for w in words)
+
+
 # A page's widget left in the text: "spot_img".
 _WIDGET = re.compile(r"[a-z]+_[a-z_]+")
 CAPTION_LINE = 300
@@ -207,6 +238,9 @@ class Cues:
         if folded in self.furniture or _FILE_NAME.match(text):
             return True
         if len(text) < CAPTION_LINE and _CREDIT_AT_END.fullmatch(text.strip()):
+            return True
+        if _CAPTION_CREDIT.search(text) or _HASHTAGS.fullmatch(text.strip()) \
+                or is_headline_line(text):
             return True
         if len(folded) >= FURNITURE_LINE:
             return False

@@ -63,6 +63,12 @@ class Reading:
     # Named only in a bloc's membership list ("The bloc's members are
     # Argentina, Australia…"): not even context.
     bloc_members: set[str] = field(default_factory=set)
+    # Guests of a meeting still to come ("is set to hold talks with Ghanaian
+    # President…", "will meet X"): partners of a programme or an itinerary.
+    planned: set[str] = field(default_factory=set)
+    # Who meets or travels: the actors named before a meeting or visit cue in
+    # its sentence ("Sheikh Abdullah met…", "Erdogan will visit…").
+    hosts: set[str] = field(default_factory=set)
 
 
 def is_passing(text: str, m: Mention, cues: Cues) -> bool:
@@ -85,9 +91,17 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     if (m.kind == "demonym" or (m.kind == "name" and m.text.isupper())) \
             and cues.nationality_noun is not None and cues.nationality_noun.match(text, m.end):
         return True  # a nationality in passing: "a Spanish priest", "two US aid workers"
+    if m.kind == "name" and _TOWN_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return True  # the country of a town: "in Labuan Bajo, Indonesia"
     if m.kind in ("name", "capital", "city"):
         return cues.is_place_before(text[max(0, m.start - 40) : m.start])
     return False
+
+
+# "in Labuan Bajo, ", "near the town of Tsarevo, ": a place, then its country.
+_TOWN_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|outside)\s+(?:the\s+\w+\s+of\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
+    r"[A-Z][\w'’-]+,\s*$")
 
 
 # What follows a place in an ALL-CAPS dateline: punctuation, another
@@ -190,7 +204,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             previous = None
             if happens and _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
                 happening_actors.add(m.code)  # "Germany’s DAX slipped", "Taiwan fell"
-    met, met_in_group, meeting = _met(text, candidates, cues)
+    met, met_in_group, meeting, planned, cue_spans = _met(text, candidates, cues)
+    visited, visit_spans = _visited(text, mentions, cues)
     donors = _donors(text, actor_mentions, cues) - met
     # A guest is an actor even where the list reads like a place
     # ("met his counterparts from Britain, Japan and Canada").
@@ -201,12 +216,16 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         actors -= in_bloc_list
         actor_mentions = [m for m in actor_mentions if m.code not in in_bloc_list]
     places -= actors
+    guests = met | planned | visited
+    hosts = {m.code for m in actor_mentions for start, end in cue_spans + visit_spans
+             if start <= m.start < end} - guests
     return Reading(mentions, actors, places, words, met, met_in_group,
                    _unquoted(text, actor_mentions),
                    _first(cues.continuation.search(text)),
                    bool(cues.opens_with_continuation.search(text)),
                    named_places - actors, opening if opening in places else "",
-                   meeting, happening_actors, _visited(text, mentions, cues), donors, in_bloc_list)
+                   meeting, happening_actors, visited, donors, in_bloc_list,
+                   planned - met, hosts)
 
 
 def _bloc_members(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str]:
@@ -265,7 +284,7 @@ WITH_REACH = 120
 
 
 def _met(text: str, mentions: Sequence[Mention], cues: Cues
-         ) -> tuple[set[str], set[str], bool]:
+         ) -> tuple[set[str], set[str], bool, set[str], list[tuple[int, int]]]:
     """Return the countries meeting cues in ``text`` name as guests, those
     named in a group of GROUP_SIZE or more ("held conversations with the
     leaders of Malaysia, Nepal, Egypt, Vietnam"), and whether a meeting cue
@@ -275,33 +294,48 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
     list words between ("met with Pakistani Prime Minister…", "received H.E.
     Alassane Ouattara, President of the Republic of Côte d'Ivoire, and…");
     a bare verb may reach past an aside to its "with" ("met, on the
-    sidelines of the summit, with…"). A meeting still to come does not
-    count, nor a meeting noun in reported speech, so "condemning the US
-    build-up" or "said his meeting with Trump…" make no partner.
+    sidelines of the summit, with…"). A meeting noun in reported speech
+    makes no partner, so "condemning the US build-up" or "said his meeting
+    with Trump…" do not; a meeting still to come gives its guests as
+    *planned* (the fourth value), not met. The last value is where each
+    cue's subject may stand: from its sentence's start to the cue.
     """
     met: set[str] = set()
     in_groups: set[str] = set()
+    planned: set[str] = set()
+    spans: list[tuple[int, int]] = []
     meeting = False
     if not mentions:
-        return met, in_groups, meeting  # nobody to be a guest: skip the cue search
+        return met, in_groups, meeting, planned, spans  # nobody to be a guest
     for cue in cues.meeting.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
         held = cue.group(0).split()[0] in _HELD
-        if cues.future.search(text, start, cue.start()) or cues.future.search(cue.group(0)) \
-                or (not held and cues.reported.search(text, start, cue.start())) \
+        future = bool(cues.future.search(text, start, cue.start())
+                      or cues.future.search(cue.group(0)))
+        if (not held and not future and cues.reported.search(text, start, cue.start())) \
                 or text.startswith(" by ", cue.end()):
-            continue  # reported, still to come, or the host ("hosted by Egypt")
-        meeting = True
+            continue  # reported, or the host ("hosted by Egypt")
         end = sentence_end(text, cue.end())
         guests = _guests(text, cue.end(), end, mentions, cues)
-        if not guests and held and not cue.group(0).endswith("with"):
+        if not guests and (held or future) and not cue.group(0).endswith("with"):
             with_at = text.find(" with ", cue.end(), min(end, cue.end() + WITH_REACH))
             if with_at >= 0:
                 guests = _guests(text, with_at + 5, end, mentions, cues)
+        # Whoever the sentence names before the cue is the one who meets, not
+        # a guest: "Finnish President Stubb… upon the invitation of his
+        # counterparts, the Finnish presidency said".
+        guests -= {m.code for m in mentions if start <= m.start < cue.start()
+                   and m.kind not in PLACE_KINDS and not m.text.isupper()}
+        spans.append((start, cue.start()))
+        if future:
+            if "attended" not in cue.group(0):  # "will be attended by…" lists a summit's guests
+                planned |= guests
+            continue
+        meeting = True
         met |= guests
         if len(guests) >= GROUP_SIZE:
             in_groups |= guests
-    return met, in_groups, meeting
+    return met, in_groups, meeting, planned, spans
 
 
 # Words before a full stop that is no sentence's end ("Dr. Mustafa", "H.E. Mr. Lula").
@@ -321,15 +355,19 @@ def sentence_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _visited(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str]:
-    """Return the countries a visit cue names as its stops ("a tour of Qatar and Oman")."""
+def _visited(text: str, mentions: Sequence[Mention], cues: Cues
+             ) -> tuple[set[str], list[tuple[int, int]]]:
+    """Return the countries a visit cue names as its stops ("a tour of Qatar
+    and Oman"), and where each cue's subject may stand (see :func:`_met`)."""
     if not mentions or cues.visit is None:
-        return set()
+        return set(), []
     stops: set[str] = set()
+    spans: list[tuple[int, int]] = []
     for cue in cues.visit.finditer(text):
         stops |= _guests(text, cue.end(), sentence_end(text, cue.end()),
                          [m for m in mentions if m.kind != "demonym"], cues)
-    return stops
+        spans.append((max(text.rfind(". ", 0, cue.start()), 0), cue.start()))
+    return stops, spans
 
 
 def _guests(text: str, after: int, end: int, mentions: Sequence[Mention], cues: Cues

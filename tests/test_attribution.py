@@ -674,6 +674,11 @@ def test_the_guests_of_a_programme_still_to_come_are_partners():
     "The new port terminal seen from the harbour on its opening day, after months of delays and"
     " a long dispute over its cost between the builders and the port authority. Photo: A. Writer / Agency",
     "#Asia #markets #stocks #Japan",
+    "The prime minister meeting his counterpart on the sidelines of the summit, on June 22. PHOTO: A PAPER",
+    "From left, the three foreign ministers hold a joint press conference in the capital on"
+    " 6 June, after a day of talks on power lines and on the next summit. The Ministry",
+    "(With inputs from agencies)",
+    "More by this Author",
     "Leaders Gather in the Capital for Talks on Water",
 ])
 def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
@@ -687,3 +692,32 @@ def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
 ])
 def test_a_list_item_of_names_or_a_sentence_is_no_furniture(line):
     assert not default_cues().is_furniture(line)
+
+
+def test_a_summit_of_equals_has_no_home_side_but_a_host_receiving_guests_has_one():
+    _, equals = split("""
+        The energy ministers of Chile, Peru and Bolivia agreed on Friday to link their grids, at a tripartite meeting in Lima.
+
+        Peruvian minister Rosa Quispe hosted her Chilean and Bolivian counterparts at the ministry.
+
+        Chile will sell solar power north in the day; Bolivia will send gas-fired power at night.
+        """, None, title="Chile, Peru and Bolivia agree grid link")
+    assert equals.home_side is False and set(equals.partners) == {"CL", "PE", "BO"}
+    _, hosted = split("""
+        Peruvian Energy Minister Rosa Quispe on Friday hosted her Chilean and Bolivian counterparts for a tripartite meeting in Lima.
+
+        Quispe and Chilean minister Diego Soto signed a side protocol on solar power.
+
+        Bolivia will send gas-fired power at night, Bolivian minister Ana Flores said.
+        """, None, title="Peru hosts grid talks")
+    assert hosted.home == "PE" and set(hosted.partners) == {"CL", "BO"}
+
+
+def test_guests_named_by_country_in_brackets_and_a_meeting_only_wished_for():
+    cues = default_cues()
+    planned = read("The president is set to hold talks with vice presidents Ama Kone (Côte d’Ivoire)"
+                   " and Rui de Sousa (Angola) on Tuesday.", GAZ, {}, cues).planned
+    assert planned == {"CI", "AO"}
+    wished = read("He added that he was ready to meet Ukrainian President Volodymyr Zelensky.",
+                  GAZ, {}, cues)
+    assert not wished.met and not wished.planned

@@ -43,6 +43,8 @@ PARAGRAPH_OF_ITS_OWN = 2
 HOME_SHARE = 0.25
 # The headline and the paragraphs after it that may tell of a trip.
 LEAD_OF_A_TRIP = 3
+# The headline and the paragraphs after it that may name a summit of equals.
+JOINT_SUMMIT_LEAD = 3
 # How much being a meeting's guest counts against a country being home.
 GUEST_WEIGHT = 3
 # …and being the one who meets or travels in the lead, for it.
@@ -151,6 +153,16 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
     visitor, the host); a disaster, an election day, a market report or a
     deal between several states has none.
     """
+    # A summit of a few states as equals ("The foreign ministers of Cyprus,
+    # Greece and Egypt pledged… at a trilateral meeting") has none: the host
+    # is one party among them. One whose lead has a host receive its guests
+    # ("Fidan hosted his Azerbaijani and Georgian counterparts for the
+    # trilateral meeting") is told from the host's side.
+    lead = readings[1] if len(readings) > 1 else None
+    if cues.joint_summit is not None and any(
+            cues.joint_summit.search(t) for t in texts[:JOINT_SUMMIT_LEAD]) and not (
+            lead is not None and lead.met and lead.hosts):
+        return False
     # A trip told in the headline or the lead ("Modi begins his longest
     # foreign tour") makes one too; a visit further down is a detail of
     # another story ("…felt in Bangkok, where the Pope is on a visit").

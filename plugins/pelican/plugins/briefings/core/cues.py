@@ -48,9 +48,11 @@ _CREDIT_AT_END = re.compile(
 # "[File: … /Reuters]", "… via Getty Images", "…, July 15, 2019. REUTERS",
 # "… Photo: <Name> / <Agency>" closing the line.
 _CAPTION_CREDIT = re.compile(
-    r"\(Photo(?: by|:)\s|\[File:|\bvia Getty Images\b|author avatar image"
+    r"\(Photo(?: by|:)\s|\[File:|\bvia Getty Images\b|author avatar image|\bPHOTO\s*\|"
     r"|\s(?:REUTERS|AFP|AP PHOTO|EPA)\s*$"
-    r"|\b(?:Photo|Photograph|Picture|Image)s?:\s*[^.!?]{1,80}$")
+    r"|\b(?:Photo|PHOTO|Photograph|Picture|Image)s?:\s*[^.!?]{1,80}$"
+    # A caption naming who stands where: "From left, …", "(L-R) …".
+    r"|^\(?(?:From left|From right|Left to right|L-R|L to R)\b")
 # A line of hashtags: "#AsiaPacific #world #stock".
 _HASHTAGS = re.compile(r"(?:#\w+\s*){2,}")
 # A headline on its own line, as a page lists related stories ("Lula Is the
@@ -172,6 +174,7 @@ class Cues:
     deal: re.Pattern | None = None  # "agreement", "protocol": what parties agreed
     membership: re.Pattern | None = None  # "members are", "comprising": a bloc's list
     another_meeting: re.Pattern | None = None  # "also met": a further meeting
+    joint_summit: re.Pattern | None = None  # "tripartite summit": states meeting as equals
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -226,6 +229,7 @@ class Cues:
             deal=_optional(data, "deal_words"),
             membership=_optional(data, "membership_cues"),
             another_meeting=_optional(data, "another_meeting_cues"),
+            joint_summit=_optional(data, "joint_summit_cues"),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
             nationality_noun=_optional(data, "nationality_nouns", r"\s+(?:%s)\b",
                                        ignore_case=False),

@@ -91,7 +91,8 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     if (m.kind == "demonym" or (m.kind == "name" and m.text.isupper())) \
             and cues.nationality_noun is not None and cues.nationality_noun.match(text, m.end):
         return True  # a nationality in passing: "a Spanish priest", "two US aid workers"
-    if m.kind == "name" and _TOWN_BEFORE.search(text, max(0, m.start - 60), m.start):
+    if m.kind == "name" and text.endswith(", ", 0, m.start) \
+            and _TOWN_BEFORE.search(text, max(0, m.start - 60), m.start):
         return True  # the country of a town: "in Labuan Bajo, Indonesia"
     if m.kind in ("name", "capital", "city"):
         return cues.is_place_before(text[max(0, m.start - 40) : m.start])
@@ -279,6 +280,9 @@ def _first(match) -> str:
 # meeting that happened; "said his meeting with X…" only refers to one).
 _HELD = ("met", "meets", "held", "received", "receives", "hosted", "hosts", "paid",
          "spoke", "sat", "conferred", "called", "welcomed", "had")
+# Meeting cues that are infinitives: a meeting to come only when scheduled
+# ("is set to meet", "will hold talks with").
+_INFINITIVES = frozenset({"meet", "hold"})
 # How far past a bare verb ("met, on the sidelines of …, with") its "with" may stand.
 WITH_REACH = 120
 
@@ -313,8 +317,11 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
         future = bool(cues.future.search(text, start, cue.start())
                       or cues.future.search(cue.group(0)))
         if (not held and not future and cues.reported.search(text, start, cue.start())) \
-                or text.startswith(" by ", cue.end()):
-            continue  # reported, or the host ("hosted by Egypt")
+                or text.startswith(" by ", cue.end()) \
+                or (not future and cue.group(0).split()[0] in _INFINITIVES):
+            # Reported, the host ("hosted by Egypt"), or a meeting only
+            # wished for ("was ready to meet Zelensky"), not scheduled.
+            continue
         end = sentence_end(text, cue.end())
         guests = _guests(text, cue.end(), end, mentions, cues)
         if not guests and (held or future) and not cue.group(0).endswith("with"):
@@ -391,7 +398,9 @@ def _guest_gap(gap: str, cues: Cues) -> bool:
     """Tell whether only names, titles and list words stand in ``gap``."""
     if len(gap) > MEETING_REACH:
         return False
-    for token in _GAP_TOKEN.findall(gap.replace("’s", "").replace("'s", "")):
+    # "vice presidents Tiemoko Kone (Cote D’Ivoire) and…": a country in brackets.
+    for token in _GAP_TOKEN.findall(gap.replace("’s", "").replace("'s", "")
+                                    .replace("(", " ").replace(")", " ")):
         word = token.casefold().rstrip(".:")
         if token[0].isupper() or word in cues.gap_words or word.rstrip("s") in cues.gap_words:
             continue

@@ -413,7 +413,7 @@ THREE_PARTY_DEAL = """
 
     On top of that, they agreed to let water out of the reservoir in April.
 
-    Brent crude rose 2% on the day.
+    The meeting was held by video link.
     """
 
 
@@ -721,3 +721,16 @@ def test_guests_named_by_country_in_brackets_and_a_meeting_only_wished_for():
     wished = read("He added that he was ready to meet Ukrainian President Volodymyr Zelensky.",
                   GAZ, {}, cues)
     assert not wished.met and not wished.planned
+
+
+def test_with_no_home_side_a_paragraph_after_the_parties_stays_theirs_and_the_trio_is_all():
+    got, _ = split("""
+        Chile, Peru and Bolivia agreed on Friday to link their power grids by 2030.
+
+        The cost of the first line will be shared in equal parts.
+
+        Peru will host the engineers' office in Arequipa.
+
+        Furthermore, the three ministers agreed to meet again in June.
+        """, ["Chile", "Peru", "Bolivia"], title="Grid link agreed")
+    assert got == {"CL": [0, 1, 3], "PE": [0, 1, 2, 3], "BO": [0, 1, 3]}

@@ -196,7 +196,9 @@ class Cues:
         visit = _optional(data, "visit_cues")
         continuation_cues = _alternation(data["continuation_cues"], ignore_case=True)
         continuation = re.compile(r"\b(?:%s)\b" % continuation_cues, re.IGNORECASE)
-        opens = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:%s)\b" % continuation_cues, re.IGNORECASE)
+        # "The ministers also…", "Furthermore, the leaders…".
+        opens = re.compile(r"^\W*(?:\w+,?\s+){0,2}?(?:%s)\b" % continuation_cues,
+                           re.IGNORECASE)
         return cls(
             title=(rf"(?i:(?:(?:{prefixes})\s+)?(?:{_alternation(titles, True)}))" if prefixes
                    else rf"(?i:{_alternation(titles, True)})"),

@@ -194,15 +194,17 @@ def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     speak of the meeting (the summit, the host) is about none of them.
 
     After a list of parties with no home side ("Kazakhstan, Kyrgyzstan and
-    Uzbekistan agreed…"), what speaks of their deal ("an agreement was
-    reached", "a trilateral protocol was signed") is still theirs.
+    Uzbekistan agreed…"), what follows is still theirs ("He also imposed…",
+    "The deadline for the feasibility study…"), unless it speaks of the
+    event itself ("The meeting was held by video link").
     """
     if not state.group:
         return None
-    deal = state.cues.deal
-    if not state.home_side and deal is not None and deal.search(p.text):
-        return None
-    return Decision({})
+    nouns = state.cues.meeting_noun
+    if not state.home_side and not (nouns is not None and p.reading.continues
+                                    and nouns.search(p.reading.continues)):
+        return None  # "He also imposed a 10 percent tariff on aluminum."
+    return Decision({})  # "The meeting was held by video link."
 
 
 def follows_section(p: Paragraph, state: StoryState) -> Decision | None:
@@ -230,6 +232,10 @@ def continued(p: Paragraph, state: StoryState) -> set[str]:
             return own
         if len(state.last) == 1:
             return set(state.last)
+    elif not state.home_side and not state.headed and state.focus.keys() < state.parties:
+        # "The trio further discussed…" after a paragraph on one of the
+        # parties ("Iraq will host…") speaks of all of them again.
+        return set(state.parties)
     return set(state.focus) or set(state.last)
 
 

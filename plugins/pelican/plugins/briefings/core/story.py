@@ -52,6 +52,10 @@ class StoryState:
     group: bool = False
     # A subheading set the focus: the section keeps it to its end.
     headed: bool = False
+    # With no home side, the latest list of three or more parties ("Egypt,
+    # Jordan and Iraq agreed…"): whom "the trio", "the leaders" mean after
+    # a paragraph on one of them.
+    parties: set[str] = field(default_factory=set)
 
     def enter_section(self, focus: Mapping[str, str], headed: bool = False) -> None:
         """Start a section (the lead, or one under a subheading)."""
@@ -67,6 +71,8 @@ class StoryState:
         if decision.moves_to is not None:
             self.focus = dict(decision.moves_to)
             self.group = decision.group
+            if decision.group and not self.home_side:
+                self.parties = set(decision.moves_to)
         if decision.last is not None:
             self.last = set(decision.last)
 

@@ -734,3 +734,30 @@ def test_with_no_home_side_a_paragraph_after_the_parties_stays_theirs_and_the_tr
         Furthermore, the three ministers agreed to meet again in June.
         """, ["Chile", "Peru", "Bolivia"], title="Grid link agreed")
     assert got == {"CL": [0, 1, 3], "PE": [0, 1, 2, 3], "BO": [0, 1, 3]}
+
+
+def test_an_abbreviation_before_a_verb_acts_and_a_bloc_list_of_countries_is_in_passing():
+    cues = default_cues()
+    assert "AE" in read("During the meeting, he said the UAE had good relations with both.",
+                        GAZ, {}, cues).actors
+    listed = read("The G20 countries include Argentina, Australia, Brazil and Canada.",
+                  GAZ, {}, cues)
+    assert listed.bloc_members == {"AR", "AU", "BR", "CA"}
+
+
+def test_after_a_group_met_they_are_the_guests_and_a_host_who_meets_in_the_lead_stays_home():
+    got, result = split("""
+        Sheikh Abdullah bin Zayed met the foreign ministers of France, India and Brazil on the sidelines of the assembly.
+
+        They discussed ways to promote food security and clean energy.
+
+        The assembly hall was full for the opening debate.
+
+        The UAE delegation also attended a dinner.
+
+        A reception closed the day.
+
+        Guests then left.
+        """, None, title="Sheikh Abdullah meets counterparts")
+    assert result.home == "AE"
+    assert got == {"FR": [0, 1], "IN": [0, 1], "BR": [0, 1]}

@@ -247,10 +247,12 @@ class Splitter:
         stops = {code for b in blocks if b.is_heading for code in _stop(readings[b.index])}
         home = find_home([title_reading, *ordered_readings], stops) if home_side else None
         paragraphs = [r for b, r in zip(blocks, ordered_readings, strict=True) if not b.is_heading]
-        if home is not None and sum(home in r.actors for r in paragraphs) < HOME_SHARE * len(
-                paragraphs):
+        leads = any(home in r.hosts for r in [title_reading, *paragraphs[:LEAD_OF_A_TRIP]])
+        if home is not None and not leads and sum(home in r.actors for r in paragraphs) \
+                < HOME_SHARE * len(paragraphs):
             # A round-up where one item has a visit ("UN envoy visits
-            # Laayoune"): nobody's official is the subject throughout.
+            # Laayoune"): nobody's official is the subject throughout. One
+            # whose lead has the home side meet or travel stays told from it.
             home_side, home = False, None
 
         if home is not None and partners is not None and home in partners:

@@ -136,7 +136,13 @@ def _is_modifier(text: str, m: Mention) -> bool:
     if m.kind != "name" or len(m.text.replace(".", "")) > 3 or not m.text.isupper():
         return False
     return bool(_LOWER_WORD.match(text, m.end)
+                and not _VERB_AFTER.match(text, m.end)
                 and _MODIFIER_BEFORE.search(text, max(0, m.start - 8), m.start))
+
+
+# "the UAE had good relations", "the US will": a verb after it, so it acts.
+_VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|were|are|will|would|can|could|may|might"
+                         r"|must|should|said|says|also|and|or|to|as|on|in)\b")
 
 
 # How near (in characters) a place and the word of what happens there stand.

@@ -198,8 +198,8 @@ def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     "The deadline for the feasibility study…"), unless it speaks of the
     event itself ("The meeting was held by video link").
     """
-    if not state.group:
-        return None
+    if not state.group or p.text.startswith(("They ", "Their ")):
+        return None  # "They discussed…": the guests just listed
     nouns = state.cues.meeting_noun
     if not state.home_side and not (nouns is not None and p.reading.continues
                                     and nouns.search(p.reading.continues)):

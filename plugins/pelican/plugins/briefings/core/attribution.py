@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .aliases import AliasLearner, KnownPeople, descriptor_aliases, known_people
 from .cues import Cues, default_cues
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Mention
 from .reading import Reading, read
 from .report import Block
 from .rules import ROUNDUP_ITEM, decide, is_page_furniture
@@ -78,6 +78,9 @@ class Split:
     section_partners: dict[int, list[str]]  # heading block index (or LEAD) -> partners
     aliases: dict[str, str]
     home_side: bool = True  # told from one side (a tour, a visit); False: a deal, a disaster…
+    # Each paragraph's country mentions, by its text: briefings find which of
+    # its sentences name a country from these, not by matching it again.
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
 
     def paragraphs_for(self, code: str) -> list[ParagraphAttribution]:
         return [p for p in self.paragraphs if code in p.countries]
@@ -284,6 +287,7 @@ class Splitter:
             paragraphs=paragraphs,
             section_partners=section_partners,
             aliases=aliases,
+            mentions={b.text: readings[b.index].mentions for b in blocks if not b.is_heading},
         )
 
     # -- partner discovery -------------------------------------------------

@@ -135,9 +135,11 @@ class _Namer:
     """Tells which countries a text names, by the report's own names for them
     (a person the report introduced counts for that person's country)."""
 
-    def __init__(self, gazetteer: Gazetteer | None, aliases):
+    def __init__(self, gazetteer: Gazetteer | None, aliases, known=None):
+        """:param known: {paragraph text: its mentions}, as the split read them."""
         self.gazetteer = gazetteer
         self.aliases = aliases
+        self.known = known or {}
         self.seen: dict[str, set[str]] = {}
         self._sentences: dict[str, list[str]] = {}
 
@@ -171,6 +173,12 @@ class _Namer:
             parts.append((start, start + len(sentence)))
             at = start + len(sentence)
         assert self.gazetteer is not None
+        known = self.known.get(text)
+        if known is not None:
+            for start, end in parts:
+                self.seen.setdefault(text[start:end],
+                                     {m.code for m in known if start <= m.start < end})
+            return
         mentions = self.gazetteer.find_mentions_in_parts(text, parts, self.aliases)
         for (start, end), named in zip(parts, mentions, strict=True):
             self.seen.setdefault(text[start:end], {m.code for m in named})
@@ -247,7 +255,7 @@ def make_briefings(parsed: ParsedReport, split: Split, topics: TopicMatcher,
     """
     title = html_lib.unescape(title)
     briefings = []
-    namer = _Namer(gazetteer, split.aliases)
+    namer = _Namer(gazetteer, split.aliases, split.mentions)
     subheadings = _subheadings(parsed, split)
     # Each paragraph's countries once (a union of two sets), not once per partner.
     attributed = [(p, p.countries) for p in split.paragraphs]

@@ -46,13 +46,29 @@ _CREDIT_AT_END = re.compile(
     r"|[.—–]\s*(?:AFP|Reuters|AP|EPA|Xinhua)(?:\s+photo)?)\.?")
 # A caption's credit, whatever the caption's length: "(Photo by … / AFP)",
 # "[File: … /Reuters]", "… via Getty Images", "…, July 15, 2019. REUTERS",
-# "… Photo: <Name> / <Agency>" closing the line.
-_CAPTION_CREDIT = re.compile(
-    r"\(Photo(?: by|:)\s|\[File:|\bvia Getty Images\b|author avatar image|\bPHOTO\s*\|"
-    r"|\s(?:REUTERS|AFP|AP PHOTO|EPA)\s*$"
-    r"|\b(?:Photo|PHOTO|Photograph|Picture|Image)s?:\s*[^.!?]{1,80}$"
-    # A caption naming who stands where: "From left, …", "(L-R) …".
-    r"|^\(?(?:From left|From right|Left to right|L-R|L to R)\b")
+# "… Photo: <Name> / <Agency>" closing the line; or a caption naming who
+# stands where: "From left, …", "(L-R) …". Substring tests first: most
+# paragraphs have none of these, and a search of every one is costly.
+_CREDIT_ANYWHERE = ("(Photo by ", "(Photo: ", "[File:", "via Getty Images", "author avatar image",
+                    "PHOTO |", "PHOTO|")
+_CAPTION_OPENINGS = ("From left", "(From left", "From right", "Left to right", "L-R", "(L-R",
+                     "L to R")
+_CREDIT_AT_CLOSE = re.compile(
+    r"\s(?:REUTERS|AFP|AP PHOTO|EPA)\s*$"
+    r"|\b(?:Photo|PHOTO|Photograph|Picture|Image)s?:\s*[^.!?]{1,80}$")
+_CLOSE = 90  # characters: how far from the end a closing credit starts
+
+
+def is_caption(text: str) -> bool:
+    """Tell whether ``text`` is a photo's caption by its credit or its opening."""
+    if text.startswith(_CAPTION_OPENINGS) or any(c in text for c in _CREDIT_ANYWHERE):
+        return True
+    tail = text[-_CLOSE:]
+    return ("REUTERS" in tail or "AFP" in tail or "AP PHOTO" in tail or "EPA" in tail
+            or "Photo" in tail or "PHOTO" in tail or "Picture" in tail or "Image" in tail) \
+        and bool(_CREDIT_AT_CLOSE.search(tail))
+
+
 # A line of hashtags: "#AsiaPacific #world #stock".
 _HASHTAGS = re.compile(r"(?:#\w+\s*){2,}")
 # A headline on its own line, as a page lists related stories ("Lula Is the
@@ -245,7 +261,7 @@ class Cues:
             return True
         if len(text) < CAPTION_LINE and _CREDIT_AT_END.fullmatch(text.strip()):
             return True
-        if _CAPTION_CREDIT.search(text) or _HASHTAGS.fullmatch(text.strip()) \
+        if is_caption(text) or (text.startswith("#") and _HASHTAGS.fullmatch(text.strip())) \
                 or is_headline_line(text):
             return True
         if len(folded) >= FURNITURE_LINE:

@@ -99,6 +99,13 @@ CAPTION_LINE = 300
 _BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}")
 
 
+# People named by where they come from: "ministers from", "leaders from".
+_PEOPLE_FROM = frozenset({"ministers", "minister", "leaders", "leader", "officials",
+                          "delegations", "delegation", "representatives", "envoys",
+                          "diplomats", "counterparts", "counterpart", "presidents",
+                          "heads", "chiefs", "negotiators"})
+
+
 def _alternation(phrases, ignore_case: bool = False) -> str:
     """Return a regex source matching any of ``phrases``, the longest that fits first.
 
@@ -278,6 +285,8 @@ class Cues:
         words = before.casefold().split()[-3:]
         if words and words[-1] == "the":
             words.pop()
+        if len(words) >= 2 and words[-1] == "from" and words[-2] in _PEOPLE_FROM:
+            return False  # "Ministers from Cyprus, Greece…": who comes, not where
         return bool(words) and (words[-1] in self.location_words
                                 or " ".join(words[-2:]) in self.location_words)
 

@@ -71,8 +71,11 @@ class Reading:
     hosts: set[str] = field(default_factory=set)
 
 
-def is_passing(text: str, m: Mention, cues: Cues) -> bool:
-    """Tell whether a mention names a place or topic rather than an actor."""
+def is_passing(text: str, m: Mention, cues: Cues, previous_end: int = -1) -> bool:
+    """Tell whether a mention names a place or topic rather than an actor.
+
+    :param previous_end: where the mention before it ends (-1 if none).
+    """
     if m.text.isupper() and m.kind != "demonym" and not _LOWER.search(text, 0, m.start):
         # An ALL-CAPS dateline is where the reporter filed from ("LONDON/DUBAI
         # –"), but a round-up's label is its item's subject ("GUATEMALA: Voters…"),
@@ -91,7 +94,7 @@ def is_passing(text: str, m: Mention, cues: Cues) -> bool:
     if (m.kind == "demonym" or (m.kind == "name" and m.text.isupper())) \
             and cues.nationality_noun is not None and cues.nationality_noun.match(text, m.end):
         return True  # a nationality in passing: "a Spanish priest", "two US aid workers"
-    if m.kind == "name" and text.endswith(", ", 0, m.start) \
+    if m.kind == "name" and text.endswith(", ", 0, m.start) and previous_end != m.start - 2 \
             and _TOWN_BEFORE.search(text, max(0, m.start - 60), m.start):
         return True  # the country of a town: "in Labuan Bajo, Indonesia"
     if m.kind in ("name", "capital", "city"):
@@ -180,6 +183,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     candidates = []  # mentions that may be a meeting's guests
     opening = ""
     previous: Mention | None = None  # the latest place mention, for lists of places
+    mention_end = -1  # where the latest mention ends
     # A place in quoted speech is the speaker's, not the story's subject.
     quoted = _quoted_spans(text) if happens else []
     for m in mentions:
@@ -187,12 +191,13 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                                       or _FEATURE_AFTER.match(text, m.end) or text[
                 max(0, m.start - 8) : m.start].rstrip().rpartition(" ")[2] in _REGION_BEFORE):
             continue  # part of a name: "the Tianjin Declaration", "Tehran Times", "Lower Juba"
+        before_end, mention_end = mention_end, m.end  # "Cyprus, Greece": a list, not a town
         words.setdefault(m.code, []).append(m.text)
         if m.kind != "city":
             candidates.append(m)
         # "services to Singapore and Bangkok": a list of places stays one.
         listed = previous is not None and _LIST_GAP.fullmatch(text, previous.end, m.start)
-        if listed or is_passing(text, m, cues) or _is_modifier(text, m) or (
+        if listed or is_passing(text, m, cues, before_end) or _is_modifier(text, m) or (
                 m.kind == "demonym" and cues.place_noun is not None
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)

@@ -124,7 +124,11 @@ def names_partners(p: Paragraph, state: StoryState) -> Decision | None:
 def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
     """"Separately…", "The forum brought together…": the story leaves the partners."""
     cues = state.cues
-    if cues.topic_shift.search(p.text) or cues.event.search(p.text):
+    if cues.event.search(p.text):
+        return Decision({}, ends_story=True)
+    if cues.topic_shift.search(p.text) and (state.home_side or p.third_parties):
+        # With no home side, "Meanwhile, a newcomer receives the trade
+        # portfolio" names nobody else: it goes on with the same country.
         return Decision({}, ends_story=True)
     return None
 

@@ -761,3 +761,14 @@ def test_after_a_group_met_they_are_the_guests_and_a_host_who_meets_in_the_lead_
         """, None, title="Sheikh Abdullah meets counterparts")
     assert result.home == "AE"
     assert got == {"FR": [0, 1], "IN": [0, 1], "BR": [0, 1]}
+
+
+def test_each_market_of_a_list_that_moves_is_a_subject():
+    _, result = split("""
+        HONG KONG: Asian stocks slipped on Wednesday on fears of a trade war.
+
+        Markets in Japan and Australia clung on to small gains but China, Hong Kong and South Korea fell.
+
+        Oil prices were flat.
+        """, None, title="Asian stocks slip")
+    assert set(result.partners) == {"JP", "AU", "CN", "HK", "KR"}

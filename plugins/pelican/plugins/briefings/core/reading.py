@@ -184,6 +184,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     opening = ""
     previous: Mention | None = None  # the latest place mention, for lists of places
     mention_end = -1  # where the latest mention ends
+    chain: list[str] = []  # the list of countries the latest mention ends
+    previous_named = False  # the latest place is where the story happens
     # A place in quoted speech is the speaker's, not the story's subject.
     quoted = _quoted_spans(text) if happens else []
     for m in mentions:
@@ -191,6 +193,11 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                                       or _FEATURE_AFTER.match(text, m.end) or text[
                 max(0, m.start - 8) : m.start].rstrip().rpartition(" ")[2] in _REGION_BEFORE):
             continue  # part of a name: "the Tianjin Declaration", "Tehran Times", "Lower Juba"
+        # "China, Hong Kong and South Korea fell": the list a mention ends.
+        if before_end_list(text, mention_end, m.start):
+            chain.append(m.code)
+        else:
+            chain = [m.code]
         before_end, mention_end = mention_end, m.end  # "Cyprus, Greece": a list, not a town
         words.setdefault(m.code, []).append(m.text)
         if m.kind != "city":
@@ -203,9 +210,11 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             places.add(m.code)
             previous = m
             if happens and m.kind == "name" and not _inside(m.start, quoted) \
-                    and _IN_PLACE.search(text, max(0, m.start - 12), m.start) \
+                    and (_IN_PLACE.search(text, max(0, m.start - 12), m.start)
+                         or (listed and previous_named)) \
                     and _happens(text, m.start - HAPPENING_REACH, m.end + HAPPENING_REACH, cues):
-                named_places.add(m.code)
+                named_places.add(m.code)  # "Markets in Japan and Australia clung on"
+            previous_named = m.code in named_places
             if not opening and m.start < 12 and m.kind != "demonym" \
                     and _OPENING_PLACE.match(text[: m.start]) \
                     and not text.startswith("-", m.end):
@@ -213,9 +222,11 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         else:
             actors.add(m.code)
             actor_mentions.append(m)
-            previous = None
+            previous, previous_named = None, False
             if happens and _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
-                happening_actors.add(m.code)  # "Germany’s DAX slipped", "Taiwan fell"
+                # "Germany’s DAX slipped", "Taiwan fell", and each of a list
+                # before it: "China, Hong Kong and South Korea fell".
+                happening_actors.update(chain)
     met, met_in_group, meeting, planned, cue_spans = _met(text, candidates, cues)
     visited, visit_spans = _visited(text, mentions, cues)
     donors = _donors(text, actor_mentions, cues) - met
@@ -238,6 +249,11 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                    named_places - actors, opening if opening in places else "",
                    meeting, happening_actors, visited, donors, in_bloc_list,
                    planned - met, hosts)
+
+
+def before_end_list(text: str, previous_end: int, start: int) -> bool:
+    """Tell whether only a list's joint (", ", " and ") stands between two mentions."""
+    return previous_end >= 0 and bool(_LIST_GAP.fullmatch(text, previous_end, start))
 
 
 def _bloc_members(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str]:

@@ -380,6 +380,8 @@ class Splitter:
             if len(about) <= PARAGRAPH_OF_ITS_OWN and not (item and about - item):
                 covered |= about  # "Iraq and Kazakhstan submitted…"
             covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
+            if not reading.meeting:
+                covered |= reading.named_places  # "Markets in Japan and Australia clung on"
             paragraphs.update(about)
         covered |= {code for code, n in paragraphs.items() if n >= 2}
         return _ordered(covered, _first_mentions(blocks, readings))

@@ -644,11 +644,11 @@ def test_an_interaction_with_leaders_is_a_meeting_with_them():
 
 def test_a_tour_announced_ahead_has_its_stops_as_partners_and_the_traveller_as_home():
     _, result = split("""
-        Finnish President Alexander Stubb will leave on Monday for a three-day tour upon the invitation of his counterparts, the Finnish presidency said.
+        Finnish President Alexander Stubb sets off on Monday on a three-day trip, having been invited by his counterparts, the Finnish presidency said.
 
-        Stubb is set to visit Ghana, Senegal and Kenya on March 2-5, a statement said.
+        Stubb is due to visit Ghana, Senegal and Kenya in that order, officials said.
 
-        In Ghana, Stubb will open a new trade office built by a Finnish firm.
+        In Accra, Stubb will open a trade office.
         """, None, title="Stubb to tour three African states")
     assert result.home == "FI"
     assert set(result.partners) == {"GH", "SN", "KE"}
@@ -667,16 +667,16 @@ def test_the_guests_of_a_programme_still_to_come_are_partners():
 
 
 @pytest.mark.parametrize("line", [
-    "Soldiers walk along a street during a protest in the capital on March 2 [File: Stringer/Reuters]",
-    "People try to pull a car out of the sea near the coast on Tuesday. (Photo by A. Writer / AFP)"
+    "Fishing boats tied up in the harbour on March 2 [File: A. Writer/Agency]",
+    "Volunteers stack sandbags by the river on Tuesday. (Photo by A. Writer / AFP)"
     " (Photo by A. WRITER/AFP via Getty Images)",
-    "Villagers cross a flooded field on the outskirts of the city, July 15. REUTERS",
+    "Firefighters rest beside a truck on the edge of town, May 4. REUTERS",
     "The new port terminal seen from the harbour on its opening day, after months of delays and"
     " a long dispute over its cost between the builders and the port authority. Photo: A. Writer / Agency",
     "#Asia #markets #stocks #Japan",
-    "The prime minister meeting his counterpart on the sidelines of the summit, on June 22. PHOTO: A PAPER",
-    "From left, the three foreign ministers hold a joint press conference in the capital on"
-    " 6 June, after a day of talks on power lines and on the next summit. The Ministry",
+    "Delegates pose for a group picture before the opening session. PHOTO: A PAPER",
+    "From left, the three energy ministers walk to the signing table after a long day of"
+    " talks on power lines, grid codes and the date of the next summit. The Ministry",
     "(With inputs from agencies)",
     "More by this Author",
     "Leaders Gather in the Capital for Talks on Water",
@@ -686,7 +686,7 @@ def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
 
 
 @pytest.mark.parametrize("line", [
-    "President Sooronbay Jeenbekov of Kyrgyzstan",
+    "President Sadyr Japarov of Kyrgyzstan",
     "The ministers agreed to meet again in June.",
     "Photo exhibitions will open in three capitals next month, the ministry said.",
 ])
@@ -715,10 +715,10 @@ def test_a_summit_of_equals_has_no_home_side_but_a_host_receiving_guests_has_one
 
 def test_guests_named_by_country_in_brackets_and_a_meeting_only_wished_for():
     cues = default_cues()
-    planned = read("The president is set to hold talks with vice presidents Ama Kone (Côte d’Ivoire)"
-                   " and Rui de Sousa (Angola) on Tuesday.", GAZ, {}, cues).planned
+    planned = read("The president is due to hold talks with envoys Ama Diallo (Côte d’Ivoire)"
+                   " and Rui de Costa (Angola) on Tuesday.", GAZ, {}, cues).planned
     assert planned == {"CI", "AO"}
-    wished = read("He added that he was ready to meet Ukrainian President Volodymyr Zelensky.",
+    wished = read("He said he would be glad to meet Ukrainian President Volodymyr Zelensky one day.",
                   GAZ, {}, cues)
     assert not wished.met and not wished.planned
 
@@ -738,9 +738,9 @@ def test_with_no_home_side_a_paragraph_after_the_parties_stays_theirs_and_the_tr
 
 def test_an_abbreviation_before_a_verb_acts_and_a_bloc_list_of_countries_is_in_passing():
     cues = default_cues()
-    assert "AE" in read("During the meeting, he said the UAE had good relations with both.",
+    assert "AE" in read("During the meeting, he said the UAE has close ties with both.",
                         GAZ, {}, cues).actors
-    listed = read("The G20 countries include Argentina, Australia, Brazil and Canada.",
+    listed = read("The bloc's countries include Argentina, Australia, Brazil and Canada.",
                   GAZ, {}, cues)
     assert listed.bloc_members == {"AR", "AU", "BR", "CA"}
 
@@ -749,7 +749,7 @@ def test_after_a_group_met_they_are_the_guests_and_a_host_who_meets_in_the_lead_
     got, result = split("""
         Sheikh Abdullah bin Zayed met the foreign ministers of France, India and Brazil on the sidelines of the assembly.
 
-        They discussed ways to promote food security and clean energy.
+        They talked about grain corridors and clean energy.
 
         The assembly hall was full for the opening debate.
 
@@ -765,10 +765,10 @@ def test_after_a_group_met_they_are_the_guests_and_a_host_who_meets_in_the_lead_
 
 def test_each_market_of_a_list_that_moves_is_a_subject():
     _, result = split("""
-        HONG KONG: Asian stocks slipped on Wednesday on fears of a trade war.
+        HONG KONG: Share prices in Asia drifted lower on Wednesday as investors waited for rate news.
 
-        Markets in Japan and Australia clung on to small gains but China, Hong Kong and South Korea fell.
+        Stocks in Japan and Australia edged up while China, Hong Kong and South Korea dipped.
 
         Oil prices were flat.
-        """, None, title="Asian stocks slip")
+        """, None, title="Asian shares drift")
     assert set(result.partners) == {"JP", "AU", "CN", "HK", "KR"}

@@ -103,8 +103,8 @@ def find_home(readings: Sequence[Reading], stops: Iterable[str] = ()) -> str | N
         counts.subtract({code: GUEST_WEIGHT
                          for code in reading.met | reading.planned | reading.visited})
         if number <= LEAD_OF_A_TRIP:
-            # Who meets or travels in the headline or the lead ("Erdogan will
-            # visit…", "Sheikh Abdullah met…") is the side the report follows.
+            # Who meets or travels in the headline or the lead ("Stubb will
+            # visit…", "the minister met…") is the side the report follows.
             counts.update({code: HOST_WEIGHT for code in reading.hosts})
     for code in stops:
         counts.pop(code, None)
@@ -174,7 +174,7 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
 
 
 def _stops(reading: Reading, home: str | None) -> set[str]:
-    """Return the stops of the home side's trip ("Erdogan will visit Senegal…").
+    """Return the stops of the home side's trip ("Stubb will visit Ghana…").
 
     A visit by someone else ("the Pope arrived in Bangkok") is no stop of
     this report's.
@@ -185,9 +185,9 @@ def _stops(reading: Reading, home: str | None) -> set[str]:
 def _programme(reading: Reading, home: str | None) -> set[str]:
     """Return the guests of the home side's programme and who meets beside it.
 
-    "is set to hold talks with Ghanaian President…" gives Ghana unless
-    another side is the one who will meet; "Wang and Vietnamese Deputy Prime
-    Minister Minh co-chaired the meeting" gives Vietnam.
+    "is scheduled to hold talks with the Tanzanian President…" gives
+    Tanzania unless another side is the one who will meet; "Quispe and the
+    Chilean minister co-chaired the session" gives Chile.
     """
     programme = reading.planned if reading.hosts <= {home} else set()
     beside = reading.hosts - {home} if home in reading.hosts and reading.meeting else set()
@@ -306,9 +306,9 @@ class Splitter:
         # report introduces.
         introduced = set(aliases.values())
         covered: set[str] = self._headline_actors(title_reading) & introduced
-        # "Erdogan to tour DR Congo, Senegal and Guinea-Bissau".
+        # "Stubb to tour Ghana, Senegal and Kenya".
         covered |= _programme(title_reading, home)
-        # One stop is where a summit was held ("arrived in Labuan Bajo for the
+        # One stop is where a summit was held ("arrived in the host city for the
         # summit"); two or more make a tour, whose stops are its partners.
         stops = _stops(title_reading, home)
         listing_meetings = False  # "The Prime Minister met:" then a list
@@ -321,7 +321,7 @@ class Splitter:
                 listing_meetings = False
                 continue
             # Stops of a tour and the guests of a programme are partners too
-            # ("will visit Oman, Qatar…", "is set to hold talks with…").
+            # ("will visit Ghana, Kenya…", "is scheduled to meet…").
             covered |= (reading.met - reading.met_in_group) | _programme(reading, home)
             stops |= _stops(reading, home)
             # A group met in the lead is what the report is about ("received
@@ -381,7 +381,7 @@ class Splitter:
                 covered |= about  # "Iraq and Kazakhstan submitted…"
             covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
             if not reading.meeting:
-                covered |= reading.named_places  # "Markets in Japan and Australia clung on"
+                covered |= reading.named_places  # "Stocks in Norway and Denmark edged up"
             paragraphs.update(about)
         covered |= {code for code, n in paragraphs.items() if n >= 2}
         return _ordered(covered, _first_mentions(blocks, readings))

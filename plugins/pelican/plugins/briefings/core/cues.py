@@ -45,7 +45,7 @@ _CREDIT_AT_END = re.compile(
     r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)"
     r"|[.—–]\s*(?:AFP|Reuters|AP|EPA|Xinhua)(?:\s+photo)?)\.?")
 # A caption's credit, whatever the caption's length: "(Photo by … / AFP)",
-# "[File: … /Reuters]", "… via Getty Images", "…, July 15, 2019. REUTERS",
+# "[File: … /Reuters]", "… via Getty Images", "…, May 4. REUTERS",
 # "… Photo: <Name> / <Agency>" closing the line; or a caption naming who
 # stands where: "From left, …", "(L-R) …". Substring tests first: most
 # paragraphs have none of these, and a search of every one is costly.
@@ -69,15 +69,15 @@ def is_caption(text: str) -> bool:
         and bool(_CREDIT_AT_CLOSE.search(tail))
 
 
-# A line of hashtags: "#AsiaPacific #world #stock".
+# A line of hashtags: "#markets #asia #stocks".
 _HASHTAGS = re.compile(r"(?:#\w+\s*){2,}")
-# A headline on its own line, as a page lists related stories ("Lula Is the
-# New President of Brazil"): every word capitalised, no closing stop.
+# A headline on its own line, as a page lists related stories ("Vote Count Is
+# Over in the Capital"): every word capitalised, no closing stop.
 _HEADLINE_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "is",
                              "of", "on", "or", "over", "the", "to", "with", "vs"})
-# A headline's small words that tie it into a sentence ("… Is the New
-# President", "Talks to Resume"); "of" and "and" alone make a name or a
-# list item ("President Sooronbay Jeenbekov of Kyrgyzstan").
+# A headline's small words that tie it into a sentence ("… Is Over in
+# the Capital", "Talks to Resume"); "of" and "and" alone make a name or a
+# list item ("President Sadyr Japarov of Kyrgyzstan").
 _HEADLINE_VERBS = _HEADLINE_WORDS - {"a", "an", "and", "of", "or", "the"}
 HEADLINE_LINE = 100
 HEADLINE_MIN_WORDS = 4
@@ -219,7 +219,7 @@ class Cues:
         visit = _optional(data, "visit_cues")
         continuation_cues = _alternation(data["continuation_cues"], ignore_case=True)
         continuation = re.compile(r"\b(?:%s)\b" % continuation_cues, re.IGNORECASE)
-        # "The ministers also…", "Furthermore, the leaders…".
+        # "The ministers also…", "Moreover, the ministers…".
         opens = re.compile(r"^\W*(?:\w+,?\s+){0,2}?(?:%s)\b" % continuation_cues,
                            re.IGNORECASE)
         return cls(
@@ -286,7 +286,7 @@ class Cues:
         if words and words[-1] == "the":
             words.pop()
         if len(words) >= 2 and words[-1] == "from" and words[-2] in _PEOPLE_FROM:
-            return False  # "Ministers from Cyprus, Greece…": who comes, not where
+            return False  # "Ministers from Chile, Peru…": who comes, not where
         return bool(words) and (words[-1] in self.location_words
                                 or " ".join(words[-2:]) in self.location_words)
 

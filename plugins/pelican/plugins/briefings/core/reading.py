@@ -63,11 +63,11 @@ class Reading:
     # Named only in a bloc's membership list ("The bloc's members are
     # Argentina, Australia…"): not even context.
     bloc_members: set[str] = field(default_factory=set)
-    # Guests of a meeting still to come ("is set to hold talks with Ghanaian
-    # President…", "will meet X"): partners of a programme or an itinerary.
+    # Guests of a meeting still to come ("is scheduled to hold talks with the
+    # Tanzanian President…", "will meet X"): partners of a programme or an itinerary.
     planned: set[str] = field(default_factory=set)
     # Who meets or travels: the actors named before a meeting or visit cue in
-    # its sentence ("Sheikh Abdullah met…", "Erdogan will visit…").
+    # its sentence ("the minister met…", "Stubb will visit…").
     hosts: set[str] = field(default_factory=set)
 
 
@@ -96,13 +96,13 @@ def is_passing(text: str, m: Mention, cues: Cues, previous_end: int = -1) -> boo
         return True  # a nationality in passing: "a Spanish priest", "two US aid workers"
     if m.kind == "name" and text.endswith(", ", 0, m.start) and previous_end != m.start - 2 \
             and _TOWN_BEFORE.search(text, max(0, m.start - 60), m.start):
-        return True  # the country of a town: "in Labuan Bajo, Indonesia"
+        return True  # the country of a town: "in Arequipa, Peru"
     if m.kind in ("name", "capital", "city"):
         return cues.is_place_before(text[max(0, m.start - 40) : m.start])
     return False
 
 
-# "in Labuan Bajo, ", "near the town of Tsarevo, ": a place, then its country.
+# "in Arequipa, ", "near the town of Puno, ": a place, then its country.
 _TOWN_BEFORE = re.compile(
     r"\b(?:in|at|near|from|outside)\s+(?:the\s+\w+\s+of\s+)?(?:[A-Z][\w'’-]+\s+){0,3}"
     r"[A-Z][\w'’-]+,\s*$")
@@ -143,7 +143,7 @@ def _is_modifier(text: str, m: Mention) -> bool:
                 and _MODIFIER_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
-# "the UAE had good relations", "the US will": a verb after it, so it acts.
+# "the UAE has close ties", "the US will": a verb after it, so it acts.
 _VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|were|are|will|would|can|could|may|might"
                          r"|must|should|said|says|also|and|or|to|as|on|in)\b")
 
@@ -198,7 +198,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             chain.append(m.code)
         else:
             chain = [m.code]
-        before_end, mention_end = mention_end, m.end  # "Cyprus, Greece": a list, not a town
+        before_end, mention_end = mention_end, m.end  # "Chile, Peru": a list, not a town
         words.setdefault(m.code, []).append(m.text)
         if m.kind != "city":
             candidates.append(m)
@@ -213,7 +213,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                     and (_IN_PLACE.search(text, max(0, m.start - 12), m.start)
                          or (listed and previous_named)) \
                     and _happens(text, m.start - HAPPENING_REACH, m.end + HAPPENING_REACH, cues):
-                named_places.add(m.code)  # "Markets in Japan and Australia clung on"
+                named_places.add(m.code)  # "Stocks in Norway and Denmark edged up"
             previous_named = m.code in named_places
             if not opening and m.start < 12 and m.kind != "demonym" \
                     and _OPENING_PLACE.match(text[: m.start]) \
@@ -347,7 +347,7 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
                 or text.startswith(" by ", cue.end()) \
                 or (not future and cue.group(0).split()[0] in _INFINITIVES):
             # Reported, the host ("hosted by Egypt"), or a meeting only
-            # wished for ("was ready to meet Zelensky"), not scheduled.
+            # wished for ("would be glad to meet the Pope one day"), not scheduled.
             continue
         end = sentence_end(text, cue.end())
         guests = _guests(text, cue.end(), end, mentions, cues)
@@ -356,7 +356,7 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
             if with_at >= 0:
                 guests = _guests(text, with_at + 5, end, mentions, cues)
         # Whoever the sentence names before the cue is the one who meets, not
-        # a guest: "Finnish President Stubb… upon the invitation of his
+        # a guest: "Finnish President Stubb… thanked his
         # counterparts, the Finnish presidency said".
         guests -= {m.code for m in mentions if start <= m.start < cue.start()
                    and m.kind not in PLACE_KINDS and not m.text.isupper()}
@@ -425,7 +425,7 @@ def _guest_gap(gap: str, cues: Cues) -> bool:
     """Tell whether only names, titles and list words stand in ``gap``."""
     if len(gap) > MEETING_REACH:
         return False
-    # "vice presidents Tiemoko Kone (Cote D’Ivoire) and…": a country in brackets.
+    # "envoys Ama Diallo (Côte d’Ivoire) and…": a country in brackets.
     for token in _GAP_TOKEN.findall(gap.replace("’s", "").replace("'s", "")
                                     .replace("(", " ").replace(")", " ")):
         word = token.casefold().rstrip(".:")

@@ -127,8 +127,8 @@ def topic_shift(p: Paragraph, state: StoryState) -> Decision | None:
     if cues.event.search(p.text):
         return Decision({}, ends_story=True)
     if cues.topic_shift.search(p.text) and (state.home_side or p.third_parties):
-        # With no home side, "Meanwhile, a newcomer receives the trade
-        # portfolio" names nobody else: it goes on with the same country.
+        # With no home side, "Meanwhile, the junior minister takes the
+        # fisheries post" names nobody else: it goes on with the same country.
         return Decision({}, ends_story=True)
     return None
 
@@ -198,8 +198,8 @@ def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     speak of the meeting (the summit, the host) is about none of them.
 
     After a list of parties with no home side ("Kazakhstan, Kyrgyzstan and
-    Uzbekistan agreed…"), what follows is still theirs ("He also imposed…",
-    "The deadline for the feasibility study…"), unless it speaks of the
+    Uzbekistan agreed…"), what follows is still theirs ("He also put a levy…",
+    "The survey of the route is due by March…"), unless it speaks of the
     event itself ("The meeting was held by video link").
     """
     if not state.group or p.text.startswith(("They ", "Their ")):
@@ -207,7 +207,7 @@ def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     nouns = state.cues.meeting_noun
     if not state.home_side and not (nouns is not None and p.reading.continues
                                     and nouns.search(p.reading.continues)):
-        return None  # "He also imposed a 10 percent tariff on aluminum."
+        return None  # "He also put a levy on copper wire."
     return Decision({})  # "The meeting was held by video link."
 
 
@@ -237,7 +237,7 @@ def continued(p: Paragraph, state: StoryState) -> set[str]:
         if len(state.last) == 1:
             return set(state.last)
     elif not state.home_side and not state.headed and state.focus.keys() < state.parties:
-        # "The trio further discussed…" after a paragraph on one of the
+        # "The trio also discussed…" after a paragraph on one of the
         # parties ("Iraq will host…") speaks of all of them again.
         return set(state.parties)
     return set(state.focus) or set(state.last)

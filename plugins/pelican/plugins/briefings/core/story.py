@@ -52,8 +52,8 @@ class StoryState:
     group: bool = False
     # A subheading set the focus: the section keeps it to its end.
     headed: bool = False
-    # With no home side, the latest list of three or more parties ("Egypt,
-    # Jordan and Iraq agreed…"): whom "the trio", "the leaders" mean after
+    # With no home side, the latest list of three or more parties ("Chile,
+    # Peru and Bolivia agreed…"): whom "the trio", "the leaders" mean after
     # a paragraph on one of them.
     parties: set[str] = field(default_factory=set)
 

@@ -772,3 +772,16 @@ def test_each_market_of_a_list_that_moves_is_a_subject():
         Oil prices were flat.
         """, None, title="Asian shares drift")
     assert set(result.partners) == {"JP", "AU", "CN", "HK", "KR"}
+
+
+def test_a_thematic_subheading_in_a_deal_between_states_goes_on_with_the_parties():
+    got, _ = split("""
+        Chile, Peru and Bolivia agreed on Friday to link their power grids by 2030.
+
+        Peru will host the engineers' office in Arequipa.
+
+        ## Money and timing
+
+        The cost of the first line will be shared in equal parts.
+        """, ["Chile", "Peru", "Bolivia"], title="Grid link agreed")
+    assert got == {"CL": [0, 2], "PE": [0, 1, 2], "BO": [0, 2]}

@@ -404,8 +404,16 @@ class Splitter:
                                                targets)
             section_partners[LEAD if heading is None else heading.index] = \
                 _ordered(focus, partners)
-            state.enter_section({code: f"section: {where}" for code in _ordered(focus, partners)},
-                                headed=heading is not None)
+            if heading is not None and not focus and not home_side and state.parties:
+                # "## Power lines and a free zone" in a deal between three
+                # states: a thematic section goes on with the parties' story.
+                state.enter_section({code: f"section: the parties, under ‘{heading.text}’"
+                                     for code in _ordered(state.parties, partners)})
+                state.group = True
+            else:
+                state.enter_section({code: f"section: {where}"
+                                     for code in _ordered(focus, partners)},
+                                    headed=heading is not None)
             for block in section:
                 reading = readings[block.index]
                 paragraph = Paragraph(block, reading, frozenset(reading.actors & targets),

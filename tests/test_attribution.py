@@ -785,3 +785,14 @@ def test_a_thematic_subheading_in_a_deal_between_states_goes_on_with_the_parties
         The cost of the first line will be shared in equal parts.
         """, ["Chile", "Peru", "Bolivia"], title="Grid link agreed")
     assert got == {"CL": [0, 2], "PE": [0, 1, 2], "BO": [0, 2]}
+
+
+def test_countries_listed_as_their_leaders_are_subjects_with_no_home_side():
+    _, result = split("""
+        Voters in Chile chose a new president on Sunday, official results showed.
+
+        Messages of congratulation came from the presidents of Peru, Bolivia and Uruguay within the hour.
+
+        The result was the closest in decades.
+        """, None, title="Chile elects a president")
+    assert set(result.partners) == {"CL", "PE", "BO", "UY"}

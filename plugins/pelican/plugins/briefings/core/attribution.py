@@ -380,6 +380,7 @@ class Splitter:
             if len(about) <= PARAGRAPH_OF_ITS_OWN and not (item and about - item):
                 covered |= about  # "Iraq and Kazakhstan submitted…"
             covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
+            covered |= reading.people_listed  # "congratulated by the Presidents of A, B…"
             if not reading.meeting:
                 covered |= reading.named_places  # "Stocks in Norway and Denmark edged up"
             paragraphs.update(about)

@@ -69,6 +69,9 @@ class Reading:
     # Who meets or travels: the actors named before a meeting or visit cue in
     # its sentence ("the minister met…", "Stubb will visit…").
     hosts: set[str] = field(default_factory=set)
+    # Countries listed as their leaders ("congratulated by the Presidents of
+    # Bolivia, Chile and Cuba", "the Prime Ministers of Samoa and Tonga").
+    people_listed: set[str] = field(default_factory=set)
 
 
 def is_passing(text: str, m: Mention, cues: Cues, previous_end: int = -1) -> bool:
@@ -185,6 +188,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     previous: Mention | None = None  # the latest place mention, for lists of places
     mention_end = -1  # where the latest mention ends
     chain: list[str] = []  # the list of countries the latest mention ends
+    led_by_people = False  # …and whether people lead it ("the Presidents of A, B…")
+    people_listed: set[str] = set()
     previous_named = False  # the latest place is where the story happens
     # A place in quoted speech is the speaker's, not the story's subject.
     quoted = _quoted_spans(text) if happens else []
@@ -196,8 +201,13 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         # "China, Hong Kong and South Korea fell": the list a mention ends.
         if before_end_list(text, mention_end, m.start):
             chain.append(m.code)
+            if led_by_people:
+                people_listed.add(m.code)
         else:
             chain = [m.code]
+            led_by_people = bool(_PEOPLE_OF.search(text, max(0, m.start - 40), m.start))
+            if led_by_people:
+                people_listed.add(m.code)  # "the Presidents of Bolivia, Chile, …"
         before_end, mention_end = mention_end, m.end  # "Chile, Peru": a list, not a town
         words.setdefault(m.code, []).append(m.text)
         if m.kind != "city":
@@ -248,7 +258,14 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                    bool(cues.opens_with_continuation.search(text)),
                    named_places - actors, opening if opening in places else "",
                    meeting, happening_actors, visited, donors, in_bloc_list,
-                   planned - met, hosts)
+                   planned - met, hosts, people_listed & actors - in_bloc_list)
+
+
+# People a list of countries names: "the Presidents of ", "leaders from ".
+_PEOPLE_OF = re.compile(
+    r"\b(?:[Pp]residents|[Pp]rime [Mm]inisters|[Ll]eaders|[Mm]inisters|[Hh]eads of"
+    r" (?:[Ss]tate|[Gg]overnment)|[Kk]ings|[Dd]elegations|[Vv]ice [Pp]residents)"
+    r" (?:of|from) (?:the )?$")
 
 
 def before_end_list(text: str, previous_end: int, start: int) -> bool:

@@ -163,6 +163,19 @@ def _happens(text: str, start: int, end: int, cues: Cues) -> bool:
     return bool(cues.happening and cues.happening.search(text, max(0, start), end))
 
 
+class _Happenings:
+    """The spans of a paragraph's words of something happening ("killed", "fell")."""
+
+    def __init__(self, text: str, cues: Cues):
+        assert cues.happening is not None
+        self.spans = [m.span() for m in cues.happening.finditer(text)]
+
+    def within(self, start: int, end: int) -> bool:
+        """Tell whether one stands wholly inside text[start:end]."""
+        start = max(0, start)
+        return any(start <= a and b <= end for a, b in self.spans)
+
+
 def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues,
          persons: frozenset[str] = frozenset()) -> Reading:
     """Return the reading of one block's text.
@@ -174,6 +187,9 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     # One search says whether anything happens in the text at all; most
     # paragraphs of a tour have no such word, and skip the per-mention ones.
     happens = bool(mentions) and _happens(text, 0, len(text), cues)
+    # Where each word of something happening stands, found once: each
+    # mention then asks only whether one stands near it.
+    happenings = _Happenings(text, cues) if happens else None
     if persons or "-speaking" in text:
         mentions = [m for m in mentions if m.text not in persons
                     and not text.startswith("-speaking", m.end)]  # a language, not a country
@@ -205,7 +221,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                 people_listed.add(m.code)
         else:
             chain = [m.code]
-            led_by_people = bool(_PEOPLE_OF.search(text, max(0, m.start - 40), m.start))
+            led_by_people = text.endswith(("of ", "from ", "the "), 0, m.start) \
+                and bool(_PEOPLE_OF.search(text, max(0, m.start - 40), m.start))
             if led_by_people:
                 people_listed.add(m.code)  # "the Presidents of Bolivia, Chile, …"
         before_end, mention_end = mention_end, m.end  # "Chile, Peru": a list, not a town
@@ -222,7 +239,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             if happens and m.kind == "name" and not _inside(m.start, quoted) \
                     and (_IN_PLACE.search(text, max(0, m.start - 12), m.start)
                          or (listed and previous_named)) \
-                    and _happens(text, m.start - HAPPENING_REACH, m.end + HAPPENING_REACH, cues):
+                    and happenings is not None \
+                    and happenings.within(m.start - HAPPENING_REACH, m.end + HAPPENING_REACH):
                 named_places.add(m.code)  # "Stocks in Norway and Denmark edged up"
             previous_named = m.code in named_places
             if not opening and m.start < 12 and m.kind != "demonym" \
@@ -233,7 +251,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             actors.add(m.code)
             actor_mentions.append(m)
             previous, previous_named = None, False
-            if happens and _happens(text, m.end, m.end + HAPPENING_REACH // 2, cues):
+            if happenings is not None and happenings.within(m.end, m.end + HAPPENING_REACH // 2):
                 # "Germany’s DAX slipped", "Taiwan fell", and each of a list
                 # before it: "China, Hong Kong and South Korea fell".
                 happening_actors.update(chain)
@@ -249,9 +267,9 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         actors -= in_bloc_list
         actor_mentions = [m for m in actor_mentions if m.code not in in_bloc_list]
     places -= actors
-    guests = met | planned | visited
-    hosts = {m.code for m in actor_mentions for start, end in cue_spans + visit_spans
-             if start <= m.start < end} - guests
+    spans = cue_spans + visit_spans
+    hosts = {m.code for m in actor_mentions if any(start <= m.start < end for start, end in spans)
+             } - met - planned - visited if spans else set()
     return Reading(mentions, actors, places, words, met, met_in_group,
                    _unquoted(text, actor_mentions),
                    _first(cues.continuation.search(text)),

@@ -796,3 +796,29 @@ def test_countries_listed_as_their_leaders_are_subjects_with_no_home_side():
         The result was the closest in decades.
         """, None, title="Chile elects a president")
     assert set(result.partners) == {"CL", "PE", "BO", "UY"}
+
+
+@pytest.mark.parametrize("line", ["Published 30 October 2026", "17 Jul. 11:30 (UTC+3 MSK)",
+                                  "Updated: 4 May 2026, 09:15"])
+def test_a_publication_stamp_is_page_furniture(line):
+    assert default_cues().is_furniture(line)
+
+
+def test_a_dateline_with_the_outlet_in_brackets_is_where_it_was_filed():
+    cues = default_cues()
+    lead = ("Berlin (Example News) – Ministers of five coastal states agreed on Monday on a new"
+            " way to share out the people rescued at sea, after weeks of talks in several capitals.")
+    assert "DE" not in read(lead, GAZ, {}, cues).actors
+
+
+def test_a_meeting_with_someone_who_is_no_country_ends_the_partners_story():
+    got, _ = split("""
+        Jaishankar met Maldivian Foreign Minister Moosa Zameer on Thursday.
+
+        They discussed a new ferry link.
+
+        Later he posted a photo of his meeting with the EU's foreign policy chief.
+
+        "Always good to compare notes," he wrote.
+        """, ["Maldives"], title="Jaishankar in New York")
+    assert got == {"MV": [0, 1]}

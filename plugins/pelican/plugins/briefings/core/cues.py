@@ -27,9 +27,13 @@ _SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE_LINE = re.compile(
+    r"(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?(?:"
     rf"(?:[A-Z]{{2,}}\s+)?{_DAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
     r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
-    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?")
+    # "17 Jul. 11:30 (UTC+3 MSK)": a day and a time, no year.
+    rf"|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]m)?"
+    r"(?:\s*\([^)]*\))?"
+    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+\-Z]+)?)")
 _FEW_LETTERS = re.compile(r"[^A-Za-z]*(?:[A-Za-z][^A-Za-z]*){0,2}")
 # A video's running time and source ("01:47 - Source: Example TV") or a menu of
 # sections ("Markets | Energy | Asia").

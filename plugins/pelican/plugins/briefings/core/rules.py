@@ -14,6 +14,7 @@ added to whatever the deciding rule gave, except for page furniture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from .cues import Cues
@@ -188,9 +189,18 @@ def meets_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
     """"His Highness also met with a group of visiting delegations": a further
     meeting with guests who are no partner; the story leaves the partners."""
     another = state.cues.another_meeting
-    if another is not None and not p.actors and another.search(p.text):
+    if not p.actors and ((another is not None and another.search(p.text)) or (
+            state.home_side and not p.reading.continues and not p.third_parties
+            and _MEETS_WITH.search(p.text))):
+        # "…a picture of his meeting with the EU's foreign policy chief":
+        # a meeting with someone who is no country.
         return Decision({}, ends_story=True)
     return None
+
+
+# A meeting with someone named: "met with", "his meeting with" (not "told
+# his counterpart", which speaks of the meeting going on).
+_MEETS_WITH = re.compile(r"\b(?:met|meets|meeting|meetings|talks) with\b")
 
 
 def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:

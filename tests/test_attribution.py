@@ -822,3 +822,15 @@ def test_a_meeting_with_someone_who_is_no_country_ends_the_partners_story():
         "Always good to compare notes," he wrote.
         """, ["Maldives"], title="Jaishankar in New York")
     assert got == {"MV": [0, 1]}
+
+
+def test_a_lead_quoting_the_parties_names_them_and_an_index_stands_for_its_market():
+    _, result = split("""
+        MOSCOW, May 3. Oil producers agreed on Sunday to hold output steady.
+
+        "The five countries Saudi Arabia, Russia, Iraq, Kuwait and Oman decided to keep their cuts until June," the group said.
+
+        Prices were flat after the news.
+        """, None, title="Producers hold output")
+    assert set(result.partners) == {"SA", "RU", "IQ", "KW", "OM"}
+    assert "CN" in read("The Shanghai Composite closed down 1%.", GAZ, {}, default_cues()).actors

@@ -373,8 +373,10 @@ class Splitter:
                 continue
             # "Sweden sent two aircraft": a donor is no subject of its own.
             about = (reading.unquoted_actors - reading.donors) | _subjects(reading, False)
-            if not lead_done and about:
-                covered |= about  # the lead names the parties
+            if not lead_done and (about or reading.actors):
+                # The lead names the parties, even in the statement it quotes
+                # ("“The eight OPEC+ countries Saudi Arabia, Russia… decided”").
+                covered |= about or (reading.actors - reading.donors)
                 lead_done = True
             # Under "Niue - drought", a paragraph naming a donor is Niue's.
             if len(about) <= PARAGRAPH_OF_ITS_OWN and not (item and about - item):

@@ -18,7 +18,9 @@ DEFAULT_CUES_PATH = DATA_DIR / "cues.json"
 # A furniture line opening ("Reporting by …") is a short line, not a paragraph.
 FURNITURE_LINE = 200
 # An agency's sign-off: "-- BERNAMA", "(WAM)".
-_SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*")
+_SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*"
+                       # "– Example News", "— Agency Desk": a dash, then a name only.
+                       r"|[–—-]+\s*[A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*){0,3}\s*")
 # Lines of a page's furniture that no phrase list can hold: a date or a time
 # alone ("3 March 2021, 09:15", "Sept. 4, 2021", "2021-05-04T08:02:11+00:00"),
 # a ticker's figures ("1234.56 -", "-0.67", "A+"), an embedded post's
@@ -54,7 +56,8 @@ _CREDIT_AT_END = re.compile(
 # stands where: "From left, …", "(L-R) …". Substring tests first: most
 # paragraphs have none of these, and a search of every one is costly.
 _CREDIT_ANYWHERE = ("(Photo by ", "(Photo: ", "[File:", "via Getty Images", "author avatar image",
-                    "PHOTO |", "PHOTO|")
+                    "PHOTO |", "PHOTO|", " / AP ", " / AP.", " / AFP", " / Reuters", " / EPA",
+                    "/AFP ", "/Reuters ")
 _CAPTION_OPENINGS = ("From left", "(From left", "From right", "Left to right", "L-R", "(L-R",
                      "L to R")
 _CREDIT_AT_CLOSE = re.compile(
@@ -65,7 +68,7 @@ _CLOSE = 90  # characters: how far from the end a closing credit starts
 
 def is_caption(text: str) -> bool:
     """Tell whether ``text`` is a photo's caption by its credit or its opening."""
-    if text.startswith(_CAPTION_OPENINGS) or any(c in text for c in _CREDIT_ANYWHERE):
+    if text.startswith(_CAPTION_OPENINGS) or any(c in text + " " for c in _CREDIT_ANYWHERE):
         return True
     tail = text[-_CLOSE:]
     return ("REUTERS" in tail or "AFP" in tail or "AP PHOTO" in tail or "EPA" in tail

@@ -834,3 +834,14 @@ def test_a_lead_quoting_the_parties_names_them_and_an_index_stands_for_its_marke
         """, None, title="Producers hold output")
     assert set(result.partners) == {"SA", "RU", "IQ", "KW", "OM"}
     assert "CN" in read("The Shanghai Composite closed down 1%.", GAZ, {}, default_cues()).actors
+
+
+def test_an_all_caps_country_alone_is_a_subheading_not_a_dateline():
+    got, _ = split("""
+        A storm crossed the eastern Caribbean overnight.
+
+        ## BARBADOS
+
+        Two people died when a wall fell in the capital.
+        """, ["Barbados"], title="Storm crosses the Caribbean")
+    assert got == {"BB": [1]}

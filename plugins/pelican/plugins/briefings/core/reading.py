@@ -113,7 +113,7 @@ _TOWN_BEFORE = re.compile(
 
 # What follows a place in an ALL-CAPS dateline: punctuation, another
 # capitalised place or a date ("MINSK, 29 November", "LONDON/DUBAI –").
-_DATELINE_REST = re.compile(r"\s*(?:$|[,/(:;–—-]|[A-Z]{2,}\b|\d)")
+_DATELINE_REST = re.compile(r"\s*(?:[,/(:;–—-]|[A-Z]{2,}\b|\d)")
 _DATELINE_AFTER = re.compile(r"\s*(?::|[–—-]\s|\((?:[A-Z][\w.]*\s?){1,3}\)\s*[–—-])")
 # A lead is longer than this; a subheading is shorter.
 DATELINE_LEAD = 120

@@ -845,3 +845,10 @@ def test_an_all_caps_country_alone_is_a_subheading_not_a_dateline():
         Two people died when a wall fell in the capital.
         """, ["Barbados"], title="Storm crosses the Caribbean")
     assert got == {"BB": [1]}
+
+
+def test_an_abbreviation_before_a_market_noun_is_background():
+    cues = default_cues()
+    assert "US" not in read("Against the yen, the U.S. dollar eased to 150.10.", GAZ, {},
+                            cues).actors
+    assert "US" in read("US officials said the talks would resume.", GAZ, {}, cues).actors

@@ -141,11 +141,20 @@ def _is_modifier(text: str, m: Mention) -> bool:
     """Tell whether an abbreviation (US, UK, UAE) is an adjective: "a 30% US tariff"."""
     if m.kind != "name" or len(m.text.replace(".", "")) > 3 or not m.text.isupper():
         return False
+    if _MARKET_NOUN.match(text, m.end):
+        return True  # "the U.S. dollar softened", "US stocks", "US Treasury yields"
     return bool(_LOWER_WORD.match(text, m.end)
                 and not _VERB_AFTER.match(text, m.end)
                 and _MODIFIER_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
+# What an abbreviation names as a market's background, not as an actor:
+# "US stocks", "the U.S. dollar", "US Treasury yields", "US jobs data".
+_MARKET_NOUN = re.compile(
+    r"\s+(?:dollar|dollars|stocks|shares|equities|markets?|inflation|yields?|bonds?|Treasury|"
+    r"Treasuries|futures|economy|economic|data|jobs|payrolls|rates?|interest|crude|benchmarks?|"
+    r"indexes|indices|Federal Reserve|Fed|consumer|retail|GDP|growth|tech|chip|chipmakers?|"
+    r"session|trading|investors|demand|prices)\b")
 # "the UAE has close ties", "the US will": a verb after it, so it acts.
 _VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|were|are|will|would|can|could|may|might"
                          r"|must|should|said|says|also|and|or|to|as|on|in)\b")

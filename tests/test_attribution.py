@@ -852,3 +852,10 @@ def test_an_abbreviation_before_a_market_noun_is_background():
     assert "US" not in read("Against the yen, the U.S. dollar eased to 150.10.", GAZ, {},
                             cues).actors
     assert "US" in read("US officials said the talks would resume.", GAZ, {}, cues).actors
+
+
+def test_a_promise_of_ones_own_is_no_help_to_another():
+    cues = default_cues()
+    assert not read("The survey found a mixed trend in Iraq and Nigeria, both of which have pledged"
+                    " to boost their compliance.", GAZ, {}, cues).donors
+    assert read("Sweden pledged to send two aircraft.", GAZ, {}, cues).donors == {"SE"}

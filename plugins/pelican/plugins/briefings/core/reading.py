@@ -321,9 +321,19 @@ def _donors(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str
         return set()
     helping: dict[str, bool] = {}
     for m in actor_mentions:
-        window = text[m.end : sentence_end(text, m.end)][:AID_REACH]
-        helping[m.code] = helping.get(m.code, True) and bool(cues.aid.search(window))
+        end = sentence_end(text, m.end)
+        window = text[m.end : end][:AID_REACH]
+        cue = cues.aid.search(window)
+        # "pledged to boost their compliance" is a promise of its own, not help.
+        sends = cue is not None and not _PROMISE_TO.match(text, m.end + cue.end(), end)
+        helping[m.code] = helping.get(m.code, True) and sends
     return {code for code, only_helps in helping.items() if only_helps}
+
+
+# After an aid verb, an infinitive that is no help: "pledged to boost",
+# "promised to cut" ("offered to send", "pledged to help" are help).
+_PROMISE_TO = re.compile(r"\s+to\s+(?!help|send|fly|provide|supply|deliver|give|donate|assist"
+                         r"|rebuild|support)\w")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -859,3 +859,25 @@ def test_a_promise_of_ones_own_is_no_help_to_another():
     assert not read("Ghana and Peru pledged to raise their output next year.", GAZ, {},
                     cues).donors
     assert read("Sweden pledged to send two aircraft.", GAZ, {}, cues).donors == {"SE"}
+
+
+def test_a_paragraph_naming_as_many_countries_as_the_report_counts_names_the_parties():
+    _, result = split("""
+        Five Andean and Caribbean producers agreed on Sunday to keep output steady.
+
+        Colombia said the decision would hold prices.
+
+        The statement was signed by Colombia, Ecuador, Peru, Trinidad and Tobago and Guyana.
+        """, None, title="Producers keep output steady")
+    assert set(result.partners) == {"CO", "EC", "PE", "TT", "GY"}
+
+
+def test_a_subheading_on_the_host_of_a_meeting_is_no_tour_stop():
+    _, result = split("""
+        Iranian Foreign Minister Abbas Araghchi met the foreign ministers of Oman, Spain and Sweden in New York.
+
+        ## Iran holds talks with European ministers
+
+        Araghchi held a joint meeting with the foreign ministers of France, Germany and the United Kingdom.
+        """, None, title="Araghchi meets counterparts")
+    assert result.home == "IR"

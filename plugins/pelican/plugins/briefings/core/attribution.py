@@ -20,6 +20,7 @@ paragraphs are attributed" lists the rules in table order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -123,7 +124,9 @@ def _stop(heading: Reading) -> set[str]:
     "## Iran, Oman sign…" or "## Tehran, Islamabad highlight…" name both
     sides of a meeting: no stop.
     """
-    named = [m for m in heading.mentions if m.code in heading.actors]
+    # "## Iran holds joint meeting with E3 ministers": the one who meets
+    # is the home side, not a stop.
+    named = [m for m in heading.mentions if m.code in heading.actors - heading.hosts]
     # By its name: "## Inequality is the root of conflict: Pezeshkian" quotes
     # the home side's leader.
     if len({m.code for m in named}) == 1 and all(m.kind == "name" for m in named):
@@ -192,6 +195,29 @@ def _programme(reading: Reading, home: str | None) -> set[str]:
     programme = reading.planned if reading.hosts <= {home} else set()
     beside = reading.hosts - {home} if home in reading.hosts and reading.meeting else set()
     return programme | beside
+
+
+# A group of countries counted in words this large names a report's parties.
+COUNTED_GROUP = 4
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12}
+# "the eight OPEC+ countries", "Five Central American states", "12 member nations".
+_GROUP_OF = re.compile(r"\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                       r"[- ](?:[\w+’'-]+ ){0,3}?(?:countries|nations|states|members|producers"
+                       r"|governments|signatories|economies)\b", re.IGNORECASE)
+
+
+def _group_sizes(texts: Iterable[str]) -> frozenset[int]:
+    """Return the sizes of the groups of countries a report counts (four or more:
+    "the three countries" is as often a passing list's)."""
+    sizes = set()
+    for text in texts:
+        for match in _GROUP_OF.finditer(text):
+            word = match.group(1).casefold()
+            size = _NUMBERS.get(word) or (int(word) if word.isdigit() else 0)
+            if size >= COUNTED_GROUP:
+                sizes.add(size)
+    return frozenset(sizes)
 
 
 def _first_mentions(blocks, readings) -> list[str]:
@@ -276,7 +302,7 @@ class Splitter:
                 # is about its places, like one with no home side.
                 home_side, home, partners = False, None, None
         if partners is None:
-            partners = self._find_subjects(title_reading, story, readings)
+            partners = self._find_subjects(title_reading, story, readings, title)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
                                                        home_side, furniture)
@@ -351,7 +377,7 @@ class Splitter:
         return _ordered(covered, _first_mentions(blocks, readings))
 
     def _find_subjects(self, title_reading: Reading, blocks: Sequence[Block],
-                       readings: Mapping[int, Reading]) -> list[str]:
+                       readings: Mapping[int, Reading], title: str = "") -> list[str]:
         """Return the countries a report with no home side is about.
 
         Every country the headline or a subheading names, that acts in the
@@ -363,6 +389,9 @@ class Splitter:
         covered: set[str] = self._headline_actors(title_reading)
         paragraphs: Counter[str] = Counter()
         lead_done = False
+        # "Eight OPEC+ countries agreed…": a paragraph naming that many
+        # countries names the parties ("the statement agreed by A, B, … H").
+        counted = _group_sizes([title] + [b.text for b in blocks])
         item: set[str] = set()  # the countries of a round-up item's subheading
         for block in blocks:
             reading = readings[block.index]
@@ -383,6 +412,9 @@ class Splitter:
                 covered |= about  # "Iraq and Kazakhstan submitted…"
             covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
             covered |= reading.people_listed  # "congratulated by the Presidents of A, B…"
+            listed = (reading.actors | reading.bloc_members) - reading.donors
+            if len(listed) in counted:
+                covered |= listed
             if not reading.meeting:
                 covered |= reading.named_places  # "Stocks in Norway and Denmark edged up"
             paragraphs.update(about)

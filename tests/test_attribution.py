@@ -881,3 +881,17 @@ def test_a_subheading_on_the_host_of_a_meeting_is_no_tour_stop():
         Araghchi held a joint meeting with the foreign ministers of France, Germany and the United Kingdom.
         """, None, title="Araghchi meets counterparts")
     assert result.home == "IR"
+
+
+def test_prices_of_the_day_go_to_nobody_and_a_counted_group_list_is_the_parties():
+    got, _ = split("""
+        Six producers agreed on Sunday to lift output in May.
+
+        Besides Chile and Peru, the group that met is made up of Bolivia, Ecuador, Colombia and Guyana.
+
+        Oil prices held near $70 a barrel after the news.
+
+        The six will meet again in June.
+        """, ["Chile", "Peru", "Bolivia", "Ecuador", "Colombia", "Guyana"],
+        title="Producers lift output")
+    assert all(numbers == [1, 3] for numbers in got.values()), got

@@ -305,7 +305,7 @@ class Splitter:
             partners = self._find_subjects(title_reading, story, readings, title)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
-                                                       home_side, furniture)
+                                                       home_side, furniture, title)
         return Split(
             partners=list(partners),
             home=home,
@@ -426,7 +426,7 @@ class Splitter:
     def _attribute(self, title_reading: Reading, blocks: Sequence[Block],
                    readings: Mapping[int, Reading], partners: list[str],
                    home: str | None, home_side: bool = True,
-                   furniture: frozenset[int] = frozenset()):
+                   furniture: frozenset[int] = frozenset(), title: str = ""):
         """Run the rule table (rules.RULES) over the report, paragraph by paragraph."""
         results: list[ParagraphAttribution] = []
         section_partners: dict[int, list[str]] = {}
@@ -434,6 +434,7 @@ class Splitter:
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
         state = StoryState(targets, home, self.cues, home_side=home_side)
+        counted = _group_sizes([title] + [b.text for b in blocks])
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)
@@ -451,7 +452,13 @@ class Splitter:
                                     headed=heading is not None)
             for block in section:
                 reading = readings[block.index]
-                paragraph = Paragraph(block, reading, frozenset(reading.actors & targets),
+                actors = reading.actors
+                if reading.bloc_members and not home_side \
+                        and len(actors | reading.bloc_members) in counted:
+                    # "the group that met is made up of A, B…" after "eight
+                    # countries agreed": the group's list is its parties.
+                    actors = actors | reading.bloc_members
+                paragraph = Paragraph(block, reading, frozenset(actors & targets),
                                       frozenset(reading.unquoted_actors - targets - {home}),
                                       frozenset(_subjects(reading, home_side) & targets - {home}),
                                       furniture=block.index in furniture)

@@ -205,6 +205,7 @@ class Cues:
     membership: re.Pattern | None = None  # "members are", "comprising": a bloc's list
     another_meeting: re.Pattern | None = None  # "also met": a further meeting
     joint_summit: re.Pattern | None = None  # "tripartite summit": states meeting as equals
+    prices: re.Pattern | None = None  # "Brent", "oil prices": a paragraph of prices
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -262,6 +263,7 @@ class Cues:
             membership=_optional(data, "membership_cues"),
             another_meeting=_optional(data, "another_meeting_cues"),
             joint_summit=_optional(data, "joint_summit_cues"),
+            prices=_optional(data, "price_cues", ignore_case=False),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
             nationality_noun=_optional(data, "nationality_nouns", r"\s+(?:%s)\b",
                                        ignore_case=False),

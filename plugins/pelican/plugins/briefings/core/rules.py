@@ -203,6 +203,16 @@ def meets_someone_else(p: Paragraph, state: StoryState) -> Decision | None:
 _MEETS_WITH = re.compile(r"\b(?:met|meets|meeting|meetings|talks) with\b")
 
 
+def prices_only(p: Paragraph, state: StoryState) -> Decision | None:
+    """"Oil prices have remained elevated, with Brent near $70 a barrel":
+    prices of the day, naming no country, are about none; the story goes on."""
+    prices = state.cues.prices
+    if prices is not None and not p.actors and not p.third_parties and not p.subjects \
+            and prices.search(p.text):
+        return Decision({})
+    return None
+
+
 def after_group_list(p: Paragraph, state: StoryState) -> Decision | None:
     """After "met the leaders of A, B, C and D", a paragraph that does not
     speak of the meeting (the summit, the host) is about none of them.
@@ -264,6 +274,7 @@ RULES: Sequence[Rule] = (
     about_someone_else,
     continues_meeting,
     meets_someone_else,
+    prices_only,
     after_group_list,
     follows_section,
 )

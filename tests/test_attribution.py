@@ -895,3 +895,16 @@ def test_prices_of_the_day_go_to_nobody_and_a_counted_group_list_is_the_parties(
         """, ["Chile", "Peru", "Bolivia", "Ecuador", "Colombia", "Guyana"],
         title="Producers lift output")
     assert all(numbers == [1, 3] for numbers in got.values()), got
+
+
+def test_a_round_up_whose_first_item_is_a_visit_has_no_home_side():
+    _, result = split("""
+        ## Tonga/Japan - visit
+
+        Tongan Prime Minister Aisake Eke is on a three-day visit to Japan, where he met Japanese officials on Monday.
+
+        ## Palau - budget
+
+        Palau's Senate passed the budget on Tuesday.
+        """, None, title="Pacific news in brief")
+    assert result.home_side is False and {"TO", "JP", "PW"} <= set(result.partners)

@@ -44,6 +44,10 @@ PARAGRAPH_OF_ITS_OWN = 2
 HOME_SHARE = 0.25
 # The headline and the paragraphs after it that may tell of a trip.
 LEAD_OF_A_TRIP = 3
+# "Fiji/Australia - visit", "Samoa - babies": a round-up item's subheading;
+# a report with this many is a round-up.
+_ROUNDUP_HEADING = re.compile(r"[A-Z][\w .’'/-]{1,40}? [-–—] [\w’' ]{1,30}$")
+ROUNDUP_HEADINGS = 2
 # The headline and the paragraphs after it that may name a summit of equals.
 JOINT_SUMMIT_LEAD = 3
 # How much being a meeting's guest counts against a country being home.
@@ -152,7 +156,8 @@ def _subjects(reading: Reading, home_side: bool) -> set[str]:
     return subjects | reading.named_places
 
 
-def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues) -> bool:
+def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues,
+                  headings: Sequence[str] = ()) -> bool:
     """Tell whether the report is told from one side: someone meets or travels.
 
     A tour, a visit, a readout of one leader's meetings has a home side (the
@@ -164,6 +169,10 @@ def has_home_side(texts: Sequence[str], readings: Sequence[Reading], cues: Cues)
     # is one party among them. One whose lead has a host receive its guests
     # ("Fidan hosted his Azerbaijani and Georgian counterparts for the
     # trilateral meeting") is told from the host's side.
+    # A round-up's items ("## Fiji/Australia - visit", "## Vanuatu - information")
+    # are many stories: one item's visit gives the report no home side.
+    if sum(bool(_ROUNDUP_HEADING.match(h)) for h in headings) >= ROUNDUP_HEADINGS:
+        return False
     lead = readings[1] if len(readings) > 1 else None
     if cues.joint_summit is not None and any(
             cues.joint_summit.search(t) for t in texts[:JOINT_SUMMIT_LEAD]) and not (
@@ -270,7 +279,8 @@ class Splitter:
         readings = {b.index: read(b.text, self.gazetteer, aliases, self.cues, persons)
                     for b in blocks}
         ordered_readings = [readings[b.index] for b in blocks]
-        home_side = has_home_side(texts, [title_reading, *ordered_readings], self.cues)
+        home_side = has_home_side(texts, [title_reading, *ordered_readings], self.cues,
+                                  [b.text for b in blocks if b.is_heading])
         # "## Ghana", "## SAUDI ARABIA: Golden swords": a subheading naming
         # one country is a stop ("## Tehran, Islamabad highlight…" names both sides).
         stops = {code for b in blocks if b.is_heading for code in _stop(readings[b.index])}

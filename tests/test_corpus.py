@@ -191,8 +191,8 @@ SHAPES_TEST2_MEASURED = sorted(p.stem for p in SHAPES_TEST2.glob("*.md"))
 
 
 @pytest.mark.parametrize("automatic, recall, precision, exact", [
-    (False, 0.95, 0.90, 1.0),
-    (True, 0.91, 0.79, 0.31),
+    (False, 0.96, 0.91, 1.0),
+    (True, 0.93, 0.82, 0.37),
 ], ids=["countries-line", "automatic"])
 def test_shapes_second_test_part_does_not_regress(automatic, recall, precision, exact):
     """The second frozen test part (16 reports, 12 not diplomatic).
@@ -207,12 +207,47 @@ def test_shapes_second_test_part_does_not_regress(automatic, recall, precision, 
     summit of equals ("the foreign ministers of A, B and C … at a trilateral
     meeting") now has no home side, so automatic mode finds the host too
     (recall 0.901 -> 0.917) and, with nobody excluded, one country the
-    ministers discussed (precision 0.808 -> 0.797). The floor follows the
-    trade: recall up, precision 0.79.
+    ministers discussed (precision 0.808 -> 0.797). At the end of round
+    three, with the rules final: with `Countries:` 0.960 / 0.917; automatic
+    0.933 / 0.822, exact country sets 6 of 16; the floors are those.
     """
     assert len(SHAPES_TEST2_MEASURED) == 16
     score = _score_reports(SHAPES_TEST2, SHAPES_TEST2_MEASURED, automatic)
     assert score.reports == len(SHAPES_TEST2_MEASURED)
+    assert score.recall >= recall
+    assert score.precision >= precision
+    assert score.exact_set_rate >= exact
+
+
+SHAPES_TEST3 = DATA / "shapes" / "test3"
+# The third frozen part: written and labelled blind in round three by two
+# writers who had read only the labelling guide and real copy (never the
+# splitter), measured once when that round's rules were final, never tuned on.
+SHAPES_TEST3_MEASURED = sorted(p.stem for p in SHAPES_TEST3.glob("*.md"))
+
+
+@pytest.mark.parametrize("automatic, recall, precision, exact", [
+    (False, 0.98, 0.86, 1.0),
+    (True, 0.96, 0.73, 0.12),
+], ids=["countries-line", "automatic"])
+def test_shapes_third_test_part_does_not_regress(automatic, recall, precision, exact):
+    """The third frozen test part (16 reports, 13 not diplomatic).
+
+    Measured once, as it came (with `Countries:` 0.987 recall / 0.868
+    precision; automatic 0.965 / 0.737, exact country sets 2 of 16; the
+    rules as the round began got 0.978 / 0.914 and 0.925 / 0.789, 3 of 16).
+    Recall rose and precision FELL. Read after the measurement (and not
+    tuned on): most of the new false positives are page-furniture lines the
+    labels list but the splitter does not recognise (a contributor line,
+    desk initials with the agencies' credit, a caption with no credit),
+    which this round's rules now give to the list of parties before them;
+    the rest are background paragraphs after a list (the bloc's lead, a
+    sanctioned company's country). FAR BELOW the issue's targets. A
+    regression floor, not a goal.
+    """
+    assert len(SHAPES_TEST3_MEASURED) == 16
+    score = _score_reports(SHAPES_TEST3, SHAPES_TEST3_MEASURED, automatic)
+    assert score.reports == len(SHAPES_TEST3_MEASURED)
     assert score.recall >= recall
     assert score.precision >= precision
     assert score.exact_set_rate >= exact

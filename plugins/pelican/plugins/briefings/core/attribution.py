@@ -216,11 +216,17 @@ _GROUP_OF = re.compile(r"\b(three|four|five|six|seven|eight|nine|ten|eleven|twel
                        r"|governments|signatories|economies)\b", re.IGNORECASE)
 
 
+_GROUP_NOUNS = ("countries", "nations", "states", "members", "producers", "governments",
+                "signatories", "economies")
+
+
 def _group_sizes(texts: Iterable[str]) -> frozenset[int]:
     """Return the sizes of the groups of countries a report counts (four or more:
     "the three countries" is as often a passing list's)."""
     sizes = set()
     for text in texts:
+        if not any(noun in text for noun in _GROUP_NOUNS):
+            continue  # most paragraphs count no group: skip the search
         for match in _GROUP_OF.finditer(text):
             word = match.group(1).casefold()
             size = _NUMBERS.get(word) or (int(word) if word.isdigit() else 0)
@@ -444,7 +450,8 @@ class Splitter:
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
         state = StoryState(targets, home, self.cues, home_side=home_side)
-        counted = _group_sizes([title] + [b.text for b in blocks])
+        # Only a report with no home side reads its lists by the count it gives.
+        counted = frozenset() if home_side else _group_sizes([title] + [b.text for b in blocks])
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)

@@ -68,8 +68,12 @@ _CLOSE = 90  # characters: how far from the end a closing credit starts
 
 def is_caption(text: str) -> bool:
     """Tell whether ``text`` is a photo's caption by its credit or its opening."""
-    if text.startswith(_CAPTION_OPENINGS) or any(c in text + " " for c in _CREDIT_ANYWHERE):
+    if text.startswith(_CAPTION_OPENINGS):
         return True
+    if "/" in text or "PHOTO" in text or "Photo" in text or "[File" in text or "avatar" in text:
+        padded = text + " "
+        if any(c in padded for c in _CREDIT_ANYWHERE):
+            return True
     tail = text[-_CLOSE:]
     return ("REUTERS" in tail or "AFP" in tail or "AP PHOTO" in tail or "EPA" in tail
             or "Photo" in tail or "PHOTO" in tail or "Picture" in tail or "Image" in tail) \

@@ -167,11 +167,6 @@ HAPPENING_REACH = 50
 AID_REACH = 32
 
 
-def _happens(text: str, start: int, end: int, cues: Cues) -> bool:
-    """Tell whether a word of something happening stands in text[start:end]."""
-    return bool(cues.happening and cues.happening.search(text, max(0, start), end))
-
-
 class _Happenings:
     """The spans of a paragraph's words of something happening ("killed", "fell")."""
 
@@ -193,12 +188,13 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         ("Prime Minister Luís Montenegro"): never read as the country.
     """
     mentions = gazetteer.find_mentions(text, aliases)
-    # One search says whether anything happens in the text at all; most
-    # paragraphs of a tour have no such word, and skip the per-mention ones.
-    happens = bool(mentions) and _happens(text, 0, len(text), cues)
-    # Where each word of something happening stands, found once: each
-    # mention then asks only whether one stands near it.
-    happenings = _Happenings(text, cues) if happens else None
+    # Where each word of something happening stands, found in one pass: each
+    # mention then asks only whether one stands near it, and a paragraph
+    # with none (most of a tour's) skips those questions.
+    happenings = _Happenings(text, cues) if mentions and cues.happening is not None else None
+    if happenings is not None and not happenings.spans:
+        happenings = None
+    happens = happenings is not None
     if persons or "-speaking" in text:
         mentions = [m for m in mentions if m.text not in persons
                     and not text.startswith("-speaking", m.end)]  # a language, not a country

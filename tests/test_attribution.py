@@ -679,6 +679,9 @@ def test_the_guests_of_a_programme_still_to_come_are_partners():
     " talks on power lines, grid codes and the date of the next summit. The Ministry",
     "(With inputs from agencies)",
     "More by this Author",
+    "Associated Press writer Ana Ruiz in Lima, Peru, contributed to this report.",
+    "Agency writers Ana Ruiz in Lima and Tom Beck in Quito contributed.",
+    "ab/cd (Reuters, AFP)",
     "Leaders Gather in the Capital for Talks on Water",
 ])
 def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
@@ -689,6 +692,7 @@ def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
     "President Sadyr Japarov of Kyrgyzstan",
     "The ministers agreed to meet again in June.",
     "Photo exhibitions will open in three capitals next month, the ministry said.",
+    "Reporters were told that Japan contributed five million dollars.",
 ])
 def test_a_list_item_of_names_or_a_sentence_is_no_furniture(line):
     assert not default_cues().is_furniture(line)

@@ -80,6 +80,13 @@ def is_caption(text: str) -> bool:
         and bool(_CREDIT_AT_CLOSE.search(tail))
 
 
+# Who else reported the story, closing it: "Associated Press writer <Name>
+# in <City> contributed.", "<Name> contributed reporting from <City>."
+_CONTRIBUTED = re.compile(r"[^.]{0,200}\b(?:writers?|correspondents?|reporters?|journalists?)\b"
+                          r"[^.]{0,200}\bcontributed(?: to this (?:report|story)"
+                          r"| reporting(?: from [^.]{1,40})?)?\.?")
+# A desk's initials and its sources, closing a story: "es/rc (Reuters, AFP)".
+_DESK_INITIALS = re.compile(r"[a-z]{1,4}(?:/[a-z]{1,4})+\s*(?:\([\w ,./&-]{1,60}\))?")
 # A line of hashtags: "#markets #asia #stocks".
 _HASHTAGS = re.compile(r"(?:#\w+\s*){2,}")
 # A headline on its own line, as a page lists related stories ("Vote Count Is
@@ -281,8 +288,11 @@ class Cues:
             return True
         if len(text) < CAPTION_LINE and _CREDIT_AT_END.fullmatch(text.strip()):
             return True
-        if is_caption(text) or (text.startswith("#") and _HASHTAGS.fullmatch(text.strip())) \
-                or is_headline_line(text):
+        stripped = text.strip()
+        if is_caption(text) or (text.startswith("#") and _HASHTAGS.fullmatch(stripped)) \
+                or is_headline_line(text) or ("contributed" in text
+                                              and _CONTRIBUTED.fullmatch(stripped)) \
+                or ("/" in text and _DESK_INITIALS.fullmatch(stripped)):
             return True
         if len(folded) >= FURNITURE_LINE:
             return False

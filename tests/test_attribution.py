@@ -912,3 +912,9 @@ def test_a_round_up_whose_first_item_is_a_visit_has_no_home_side():
         Palau's Senate passed the budget on Tuesday.
         """, None, title="Pacific news in brief")
     assert result.home_side is False and {"TO", "JP", "PW"} <= set(result.partners)
+
+
+def test_the_talks_included_names_the_guests():
+    met = read("The talks, held at the prime minister's office, included Chile, Peru and the"
+               " European Union.", GAZ, {}, default_cues()).met
+    assert met == {"CL", "PE"}

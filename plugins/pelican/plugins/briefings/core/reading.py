@@ -357,6 +357,8 @@ def _first(match) -> str:
 # meeting that happened; "said his meeting with X…" only refers to one).
 _HELD = ("met", "meets", "held", "received", "receives", "hosted", "hosts", "paid",
          "spoke", "sat", "conferred", "called", "welcomed", "had")
+_TALKS_INCLUDED = re.compile(r"\b(?:[Tt]he (?:talks|meetings|bilaterals|discussions))\b"
+                             r"[^.]{0,60}?\bincluded\b")
 # Meeting cues that are infinitives: a meeting to come only when scheduled
 # ("is set to meet", "will hold talks with").
 _INFINITIVES = frozenset({"meet", "hold"})
@@ -419,6 +421,15 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
         met |= guests
         if len(guests) >= GROUP_SIZE:
             in_groups |= guests
+    # "The talks, held at the Prime Minister's Office, included China,
+    # Australia, …": the meeting noun names its guests after "included".
+    for listing in _TALKS_INCLUDED.finditer(text):
+        guests = _guests(text, listing.end(), sentence_end(text, listing.end()), mentions, cues)
+        if guests:
+            meeting = True
+            met |= guests
+            if len(guests) >= GROUP_SIZE:
+                in_groups |= guests
     return met, in_groups, meeting, planned, spans
 
 

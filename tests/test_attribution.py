@@ -918,3 +918,16 @@ def test_the_talks_included_names_the_guests():
     met = read("The talks, held at the prime minister's office, included Chile, Peru and the"
                " European Union.", GAZ, {}, default_cues()).met
     assert met == {"CL", "PE"}
+
+
+def test_a_home_that_is_one_of_a_counted_group_acting_as_one_is_no_home_side():
+    _, result = split("""
+        RIYADH — Saudi Arabia and four other producers decided on Sunday to extend their cuts, the group said.
+
+        The five countries agreeing the cut were Saudi Arabia, Iraq, Kuwait, Oman and Algeria.
+
+        Iraq will cut a further 20,000 barrels a day.
+
+        Saudi Energy Minister Prince Abdulaziz held talks with Iraqi and Kuwaiti officials.
+        """, None, title="Producers extend cuts")
+    assert result.home_side is False and "SA" in result.partners

@@ -235,6 +235,19 @@ def _group_sizes(texts: Iterable[str]) -> frozenset[int]:
     return frozenset(sizes)
 
 
+def _one_of_a_counted_group(code: str, title: str, blocks: Sequence[Block],
+                            readings: Mapping[int, Reading]) -> bool:
+    """Tell whether ``code`` is listed among as many countries as the report
+    counts, not as the one who meets them ("Anwar held talks with … seven
+    nations")."""
+    counted = _group_sizes([title] + [b.text for b in blocks])
+    return bool(counted) and any(
+        code in listed and len(listed) in counted
+        for listed in ((readings[b.index].actors | readings[b.index].bloc_members)
+                       - readings[b.index].donors - readings[b.index].hosts
+                       for b in blocks if not b.is_heading))
+
+
 def _first_mentions(blocks, readings) -> list[str]:
     """Return the countries the blocks mention, in the order they first appear."""
     return list(dict.fromkeys(m.code for block in blocks
@@ -300,6 +313,10 @@ class Splitter:
             # whose lead has the home side meet or travel stays told from it.
             home_side, home = False, None
 
+        if home is not None and _one_of_a_counted_group(home, title, blocks, readings):
+            # "Saudi Arabia and seven other OPEC+ countries decided…", then the
+            # eight listed: the home side is one party of a group acting as one.
+            home_side, home = False, None
         if home is not None and partners is not None and home in partners:
             # The editor gives the country that looked like home a briefing:
             # the report is about it like the others ("the quake was felt in

@@ -240,12 +240,12 @@ def _one_of_a_counted_group(code: str, title: str, blocks: Sequence[Block],
     """Tell whether ``code`` is listed among as many countries as the report
     counts, not as the one who meets them ("Anwar held talks with … seven
     nations")."""
-    counted = _group_sizes([title] + [b.text for b in blocks])
-    return bool(counted) and any(
-        code in listed and len(listed) in counted
-        for listed in ((readings[b.index].actors | readings[b.index].bloc_members)
-                       - readings[b.index].donors - readings[b.index].hosts
-                       for b in blocks if not b.is_heading))
+    sizes = {len(listed) for listed in (
+        (readings[b.index].actors | readings[b.index].bloc_members)
+        - readings[b.index].donors - readings[b.index].hosts
+        for b in blocks if not b.is_heading) if code in listed and len(listed) >= COUNTED_GROUP}
+    # Most reports list no such group: the count is read only when one does.
+    return bool(sizes) and bool(sizes & _group_sizes([title] + [b.text for b in blocks]))
 
 
 def _first_mentions(blocks, readings) -> list[str]:

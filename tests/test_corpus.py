@@ -207,9 +207,10 @@ FROZEN_PARTS = {"test2": SHAPES_TEST2, "test3": SHAPES_TEST3}
     # exact country sets 5 of 16). Round three, tuned on new real copy and
     # never on this part, ends at 0.960 / 0.917 and 0.933 / 0.822, 6 of 16
     # (on the way, a summit of equals having no home side traded a little
-    # precision for the host's paragraphs).
-    ("test2", False, 0.96, 0.91, 1.0),
-    ("test2", True, 0.93, 0.82, 0.37),
+    # precision for the host's paragraphs); contributor lines and desk
+    # initials read as page furniture then lift it to 0.927 and 0.836.
+    ("test2", False, 0.96, 0.92, 1.0),
+    ("test2", True, 0.93, 0.83, 0.37),
     # test3 (16 reports, 13 not diplomatic), measured once in round three:
     # 0.987 / 0.868; automatic 0.965 / 0.737, 2 of 16 (the rules as the
     # round began: 0.978 / 0.914 and 0.925 / 0.789, 3 of 16). Recall rose and
@@ -218,9 +219,12 @@ FROZEN_PARTS = {"test2": SHAPES_TEST2, "test3": SHAPES_TEST3}
     # splitter does not recognise (a contributor line, desk initials with
     # the agencies' credit, a caption with no credit), now given to the list
     # of parties before them; the rest are background paragraphs after a
-    # list (a bloc's lead, a sanctioned company's country).
-    ("test3", False, 0.98, 0.86, 1.0),
-    ("test3", True, 0.96, 0.73, 0.12),
+    # list (a bloc's lead, a sanctioned company's country). Seen, then: the
+    # contributor lines and desk initials (already seen in test2) became page
+    # furniture, giving 0.987 / 0.907 and 0.965 / 0.766, 2 of 16; the floors
+    # are those, and a new frozen part is needed for an unseen figure.
+    ("test3", False, 0.98, 0.90, 1.0),
+    ("test3", True, 0.96, 0.76, 0.12),
 ], ids=["test2-countries-line", "test2-automatic", "test3-countries-line", "test3-automatic"])
 def test_frozen_shapes_parts_do_not_regress(part, automatic, recall, precision, exact):
     """The frozen parts written blind after round two and round three.

@@ -882,7 +882,7 @@ def test_a_subheading_on_the_host_of_a_meeting_is_no_tour_stop():
 
         ## Iran holds talks with European ministers
 
-        Araghchi held a joint meeting with the foreign ministers of France, Germany and the United Kingdom.
+        Araghchi also sat down with the French, German and British foreign ministers on Friday.
         """, None, title="Araghchi meets counterparts")
     assert result.home == "IR"
 

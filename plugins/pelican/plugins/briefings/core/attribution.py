@@ -314,8 +314,8 @@ class Splitter:
             home_side, home = False, None
 
         if home is not None and _one_of_a_counted_group(home, title, blocks, readings):
-            # "Saudi Arabia and seven other OPEC+ countries decided…", then the
-            # eight listed: the home side is one party of a group acting as one.
+            # "Saudi Arabia and four other producers decided…", then the five
+            # listed: the home side is one party of a group acting as one.
             home_side, home = False, None
         if home is not None and partners is not None and home in partners:
             # The editor gives the country that looked like home a briefing:

@@ -915,7 +915,7 @@ def test_a_round_up_whose_first_item_is_a_visit_has_no_home_side():
 
 
 def test_the_talks_included_names_the_guests():
-    met = read("The talks, held at the prime minister's office, included Chile, Peru and the"
+    met = read("The talks in the capital, on the second day, included Chile, Peru and the"
                " European Union.", GAZ, {}, default_cues()).met
     assert met == {"CL", "PE"}
 

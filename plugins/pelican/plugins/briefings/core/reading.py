@@ -421,8 +421,8 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
         met |= guests
         if len(guests) >= GROUP_SIZE:
             in_groups |= guests
-    # "The talks, held at the Prime Minister's Office, included China,
-    # Australia, …": the meeting noun names its guests after "included".
+    # "The talks in the capital included Chile, Peru …": the meeting noun
+    # names its guests after "included".
     for listing in _TALKS_INCLUDED.finditer(text) if "included" in text else ():
         guests = _guests(text, listing.end(), sentence_end(text, listing.end()), mentions, cues)
         if guests:

@@ -211,13 +211,10 @@ COUNTED_GROUP = 4
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12}
 # "the eight OPEC+ countries", "Five Central American states", "12 member nations".
-_GROUP_OF = re.compile(r"\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-                       r"[- ](?:[\w+’'-]+ ){0,3}?(?:countries|nations|states|members|producers"
-                       r"|governments|signatories|economies)\b", re.IGNORECASE)
-
-
 _GROUP_NOUNS = ("countries", "nations", "states", "members", "producers", "governments",
                 "signatories", "economies")
+_GROUP_OF = re.compile(r"\b(%s|\d{1,2})[- ](?:[\w+’'-]+ ){0,3}?(?:%s)\b"
+                       % ("|".join(_NUMBERS), "|".join(_GROUP_NOUNS)), re.IGNORECASE)
 
 
 def _group_sizes(texts: Iterable[str]) -> frozenset[int]:
@@ -235,17 +232,16 @@ def _group_sizes(texts: Iterable[str]) -> frozenset[int]:
     return frozenset(sizes)
 
 
-def _one_of_a_counted_group(code: str, title: str, blocks: Sequence[Block],
+def _one_of_a_counted_group(code: str, counted: frozenset[int], blocks: Sequence[Block],
                             readings: Mapping[int, Reading]) -> bool:
     """Tell whether ``code`` is listed among as many countries as the report
     counts, not as the one who meets them ("Anwar held talks with … seven
     nations")."""
-    sizes = {len(listed) for listed in (
-        (readings[b.index].actors | readings[b.index].bloc_members)
-        - readings[b.index].donors - readings[b.index].hosts
-        for b in blocks if not b.is_heading) if code in listed and len(listed) >= COUNTED_GROUP}
-    # Most reports list no such group: the count is read only when one does.
-    return bool(sizes) and bool(sizes & _group_sizes([title] + [b.text for b in blocks]))
+    return bool(counted) and any(
+        code in listed and len(listed) in counted
+        for listed in ((readings[b.index].actors | readings[b.index].bloc_members)
+                       - readings[b.index].donors - readings[b.index].hosts
+                       for b in blocks if not b.is_heading))
 
 
 def _first_mentions(blocks, readings) -> list[str]:
@@ -313,7 +309,11 @@ class Splitter:
             # whose lead has the home side meet or travel stays told from it.
             home_side, home = False, None
 
-        if home is not None and _one_of_a_counted_group(home, title, blocks, readings):
+        # The groups the report counts ("Five producers agreed…"), read once,
+        # and only if some paragraph lists that many countries at all.
+        counted = _group_sizes(texts) if any(
+            len(r.actors | r.bloc_members) >= COUNTED_GROUP for r in paragraphs) else frozenset()
+        if home is not None and _one_of_a_counted_group(home, counted, blocks, readings):
             # "Saudi Arabia and four other producers decided…", then the five
             # listed: the home side is one party of a group acting as one.
             home_side, home = False, None
@@ -335,10 +335,11 @@ class Splitter:
                 # is about its places, like one with no home side.
                 home_side, home, partners = False, None, None
         if partners is None:
-            partners = self._find_subjects(title_reading, story, readings, title)
+            partners = self._find_subjects(title_reading, story, readings, counted)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
-                                                       home_side, furniture, title)
+                                                       home_side, furniture,
+                                                       frozenset() if home_side else counted)
         return Split(
             partners=list(partners),
             home=home,
@@ -410,7 +411,8 @@ class Splitter:
         return _ordered(covered, _first_mentions(blocks, readings))
 
     def _find_subjects(self, title_reading: Reading, blocks: Sequence[Block],
-                       readings: Mapping[int, Reading], title: str = "") -> list[str]:
+                       readings: Mapping[int, Reading],
+                       counted: frozenset[int] = frozenset()) -> list[str]:
         """Return the countries a report with no home side is about.
 
         Every country the headline or a subheading names, that acts in the
@@ -422,9 +424,8 @@ class Splitter:
         covered: set[str] = self._headline_actors(title_reading)
         paragraphs: Counter[str] = Counter()
         lead_done = False
-        # "Eight OPEC+ countries agreed…": a paragraph naming that many
-        # countries names the parties ("the statement agreed by A, B, … H").
-        counted = _group_sizes([title] + [b.text for b in blocks])
+        # "Eight OPEC+ countries agreed…" (``counted``): a paragraph naming
+        # that many countries names the parties ("the statement agreed by A, B, … H").
         item: set[str] = set()  # the countries of a round-up item's subheading
         for block in blocks:
             reading = readings[block.index]
@@ -459,7 +460,8 @@ class Splitter:
     def _attribute(self, title_reading: Reading, blocks: Sequence[Block],
                    readings: Mapping[int, Reading], partners: list[str],
                    home: str | None, home_side: bool = True,
-                   furniture: frozenset[int] = frozenset(), title: str = ""):
+                   furniture: frozenset[int] = frozenset(),
+                   counted: frozenset[int] = frozenset()):
         """Run the rule table (rules.RULES) over the report, paragraph by paragraph."""
         results: list[ParagraphAttribution] = []
         section_partners: dict[int, list[str]] = {}
@@ -467,8 +469,6 @@ class Splitter:
         # set's: set order changes from one interpreter to the next.
         targets = frozenset(partners)
         state = StoryState(targets, home, self.cues, home_side=home_side)
-        # Only a report with no home side reads its lists by the count it gives.
-        counted = frozenset() if home_side else _group_sizes([title] + [b.text for b in blocks])
         for heading, section in _sections(blocks):
             focus, where = self._section_focus(heading, section, title_reading, readings,
                                                targets)
@@ -487,6 +487,8 @@ class Splitter:
             for block in section:
                 reading = readings[block.index]
                 actors = reading.actors
+                # Only a report with no home side reads its lists by the count
+                # it gives (the caller passes none otherwise).
                 if reading.bloc_members and not home_side \
                         and len(actors | reading.bloc_members) in counted:
                     # "the group that met is made up of A, B…" after "eight

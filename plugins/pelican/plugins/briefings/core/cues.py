@@ -212,7 +212,6 @@ class Cues:
     nationality_noun: re.Pattern | None = None  # "a Spanish priest": a nationality in passing
     meeting_noun: re.Pattern | None = None  # "the meeting", "the talks": the event, not the parties
     aid: re.Pattern | None = None  # "sent", "pledged": a country helping another's story
-    deal: re.Pattern | None = None  # "agreement", "protocol": what parties agreed
     membership: re.Pattern | None = None  # "members are", "comprising": a bloc's list
     another_meeting: re.Pattern | None = None  # "also met": a further meeting
     joint_summit: re.Pattern | None = None  # "tripartite summit": states meeting as equals
@@ -270,7 +269,6 @@ class Cues:
                                    r"^\W*(?:The\s+)?(?:%s)(?:’s|'s)?(?![\w+])", ignore_case=False),
             meeting_noun=_optional(data, "meeting_nouns"),
             aid=_optional(data, "aid_cues"),
-            deal=_optional(data, "deal_words"),
             membership=_optional(data, "membership_cues"),
             another_meeting=_optional(data, "another_meeting_cues"),
             joint_summit=_optional(data, "joint_summit_cues"),

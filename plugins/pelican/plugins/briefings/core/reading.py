@@ -194,7 +194,6 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     happenings = _Happenings(text, cues) if mentions and cues.happening is not None else None
     if happenings is not None and not happenings.spans:
         happenings = None
-    happens = happenings is not None
     if persons or "-speaking" in text:
         mentions = [m for m in mentions if m.text not in persons
                     and not text.startswith("-speaking", m.end)]  # a language, not a country
@@ -213,7 +212,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
     people_listed: set[str] = set()
     previous_named = False  # the latest place is where the story happens
     # A place in quoted speech is the speaker's, not the story's subject.
-    quoted = _quoted_spans(text) if happens else []
+    quoted = _quoted_spans(text) if happenings is not None else []
     for m in mentions:
         if m.kind in PLACE_KINDS and (_NAMED_THING.match(text, m.end)
                                       or _FEATURE_AFTER.match(text, m.end) or text[
@@ -235,16 +234,15 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
         if m.kind != "city":
             candidates.append(m)
         # "services to Singapore and Bangkok": a list of places stays one.
-        listed = previous is not None and _LIST_GAP.fullmatch(text, previous.end, m.start)
+        listed = previous is not None and before_end_list(text, previous.end, m.start)
         if listed or is_passing(text, m, cues, before_end) or _is_modifier(text, m) or (
                 m.kind == "demonym" and cues.place_noun is not None
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)
             previous = m
-            if happens and m.kind == "name" and not _inside(m.start, quoted) \
+            if happenings is not None and m.kind == "name" and not _inside(m.start, quoted) \
                     and (_IN_PLACE.search(text, max(0, m.start - 12), m.start)
                          or (listed and previous_named)) \
-                    and happenings is not None \
                     and happenings.within(m.start - HAPPENING_REACH, m.end + HAPPENING_REACH):
                 named_places.add(m.code)  # "Stocks in Norway and Denmark edged up"
             previous_named = m.code in named_places
@@ -391,7 +389,7 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
     if not mentions:
         return met, in_groups, meeting, planned, spans  # nobody to be a guest
     for cue in cues.meeting.finditer(text):
-        start = max(text.rfind(". ", 0, cue.start()), 0)
+        start = sentence_start(text, cue.start())
         held = cue.group(0).split()[0] in _HELD
         future = bool(cues.future.search(text, start, cue.start())
                       or cues.future.search(cue.group(0)))
@@ -418,25 +416,33 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
                 planned |= guests
             continue
         meeting = True
-        met |= guests
-        if len(guests) >= GROUP_SIZE:
-            in_groups |= guests
+        _add_guests(guests, met, in_groups)
     # "The talks in the capital included Chile, Peru …": the meeting noun
     # names its guests after "included".
     for listing in _TALKS_INCLUDED.finditer(text) if "included" in text else ():
         guests = _guests(text, listing.end(), sentence_end(text, listing.end()), mentions, cues)
         if guests:
             meeting = True
-            met |= guests
-            if len(guests) >= GROUP_SIZE:
-                in_groups |= guests
+            _add_guests(guests, met, in_groups)
     return met, in_groups, meeting, planned, spans
+
+
+def _add_guests(guests: set[str], met: set[str], in_groups: set[str]) -> None:
+    """Record a meeting's guests, and its group when they are GROUP_SIZE or more."""
+    met |= guests
+    if len(guests) >= GROUP_SIZE:
+        in_groups |= guests
 
 
 # Words before a full stop that is no sentence's end ("Dr. Mustafa", "H.E. Mr. Lula").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "gen", "col", "lt", "maj", "capt",
                             "st", "jr", "sr", "no", "h.e", "h.h", "h.m", "u.s", "u.k", "u.n",
                             "hon", "sen", "rep", "gov", "amb"})
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Return where the sentence going on at ``at`` starts (its ". ", or 0)."""
+    return max(text.rfind(". ", 0, at), 0)
 
 
 def sentence_end(text: str, start: int) -> int:
@@ -461,7 +467,7 @@ def _visited(text: str, mentions: Sequence[Mention], cues: Cues
     for cue in cues.visit.finditer(text):
         stops |= _guests(text, cue.end(), sentence_end(text, cue.end()),
                          [m for m in mentions if m.kind != "demonym"], cues)
-        spans.append((max(text.rfind(". ", 0, cue.start()), 0), cue.start()))
+        spans.append((sentence_start(text, cue.start()), cue.start()))
     return stops, spans
 
 

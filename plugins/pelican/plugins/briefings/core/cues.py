@@ -117,13 +117,6 @@ CAPTION_LINE = 300
 _BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}")
 
 
-# People named by where they come from: "ministers from", "leaders from".
-_PEOPLE_FROM = frozenset({"ministers", "minister", "leaders", "leader", "officials",
-                          "delegations", "delegation", "representatives", "envoys",
-                          "diplomats", "counterparts", "counterpart", "presidents",
-                          "heads", "chiefs", "negotiators"})
-
-
 def _alternation(phrases, ignore_case: bool = False) -> str:
     """Return a regex source matching any of ``phrases``, the longest that fits first.
 
@@ -216,6 +209,11 @@ class Cues:
     another_meeting: re.Pattern | None = None  # "also met": a further meeting
     joint_summit: re.Pattern | None = None  # "tripartite summit": states meeting as equals
     prices: re.Pattern | None = None  # "Brent", "oil prices": a paragraph of prices
+    market_noun: re.Pattern | None = None  # " dollar", " stocks": after "US", a market's background
+    listed_people: re.Pattern | None = None  # "the Presidents of ": a list of countries acts
+    people_from: frozenset[str] = frozenset()  # "ministers" (from): origin, not a place
+    help_infinitive: re.Pattern | None = None  # " to send": an aid cue that is help, not a promise
+    held_verbs: frozenset[str] = frozenset()  # "met", "held": a meeting cue that reports one held
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_CUES_PATH) -> Cues:
@@ -273,6 +271,14 @@ class Cues:
             another_meeting=_optional(data, "another_meeting_cues"),
             joint_summit=_optional(data, "joint_summit_cues"),
             prices=_optional(data, "price_cues", ignore_case=False),
+            market_noun=_optional(data, "market_nouns", r"\s+(?:%s)\b", ignore_case=False),
+            listed_people=_optional(data, "listed_people_nouns",
+                                    r"\b(?:%s) (?:of|from) (?:the )?$"),
+            people_from=frozenset(w.casefold() for w in data.get("people_from_nouns", [])),
+            # The negative look-ahead: an infinitive not in the list is no help.
+            help_infinitive=_optional(data, "help_infinitives", r"\s+to\s+(?!%s)\w",
+                                      ignore_case=False),
+            held_verbs=frozenset(data.get("held_meeting_verbs", [])),
             place_noun=_optional(data, "place_nouns", r"\s+(?:%s)\b", ignore_case=False),
             nationality_noun=_optional(data, "nationality_nouns", r"\s+(?:%s)\b",
                                        ignore_case=False),
@@ -306,7 +312,7 @@ class Cues:
         words = before.casefold().split()[-3:]
         if words and words[-1] == "the":
             words.pop()
-        if len(words) >= 2 and words[-1] == "from" and words[-2] in _PEOPLE_FROM:
+        if len(words) >= 2 and words[-1] == "from" and words[-2] in self.people_from:
             return False  # "Ministers from Chile, Peru…": who comes, not where
         return bool(words) and (words[-1] in self.location_words
                                 or " ".join(words[-2:]) in self.location_words)

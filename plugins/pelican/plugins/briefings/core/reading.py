@@ -137,24 +137,17 @@ _MODIFIER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our)|%)\s+$")
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 
 
-def _is_modifier(text: str, m: Mention) -> bool:
+def _is_modifier(text: str, m: Mention, cues: Cues) -> bool:
     """Tell whether an abbreviation (US, UK, UAE) is an adjective: "a 30% US tariff"."""
     if m.kind != "name" or len(m.text.replace(".", "")) > 3 or not m.text.isupper():
         return False
-    if _MARKET_NOUN.match(text, m.end):
+    if cues.market_noun is not None and cues.market_noun.match(text, m.end):
         return True  # "the U.S. dollar softened", "US stocks", "US Treasury yields"
     return bool(_LOWER_WORD.match(text, m.end)
                 and not _VERB_AFTER.match(text, m.end)
                 and _MODIFIER_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
-# What an abbreviation names as a market's background, not as an actor:
-# "US stocks", "the U.S. dollar", "US Treasury yields", "US jobs data".
-_MARKET_NOUN = re.compile(
-    r"\s+(?:dollar|dollars|stocks|shares|equities|markets?|inflation|yields?|bonds?|Treasury|"
-    r"Treasuries|futures|economy|economic|data|jobs|payrolls|rates?|interest|crude|benchmarks?|"
-    r"indexes|indices|Federal Reserve|Fed|consumer|retail|GDP|growth|tech|chip|chipmakers?|"
-    r"session|trading|investors|demand|prices)\b")
 # "the UAE has close ties", "the US will": a verb after it, so it acts.
 _VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|were|are|will|would|can|could|may|might"
                          r"|must|should|said|says|also|and|or|to|as|on|in)\b")
@@ -225,8 +218,10 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                 people_listed.add(m.code)
         else:
             chain = [m.code]
-            led_by_people = text.endswith(("of ", "from ", "the "), 0, m.start) \
-                and bool(_PEOPLE_OF.search(text, max(0, m.start - 40), m.start))
+            led_by_people = (text.endswith(("of ", "from ", "the "), 0, m.start)
+                             and cues.listed_people is not None
+                             and bool(cues.listed_people.search(text, max(0, m.start - 40),
+                                                                m.start)))
             if led_by_people:
                 people_listed.add(m.code)  # "the Presidents of Bolivia, Chile, …"
         before_end, mention_end = mention_end, m.end  # "Chile, Peru": a list, not a town
@@ -235,7 +230,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             candidates.append(m)
         # "services to Singapore and Bangkok": a list of places stays one.
         listed = previous is not None and before_end_list(text, previous.end, m.start)
-        if listed or is_passing(text, m, cues, before_end) or _is_modifier(text, m) or (
+        if listed or is_passing(text, m, cues, before_end) or _is_modifier(text, m, cues) or (
                 m.kind == "demonym" and cues.place_noun is not None
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)
@@ -282,13 +277,6 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                    planned - met, hosts, people_listed & actors - in_bloc_list)
 
 
-# People a list of countries names: "the Presidents of ", "leaders from ".
-_PEOPLE_OF = re.compile(
-    r"\b(?:[Pp]residents|[Pp]rime [Mm]inisters|[Ll]eaders|[Mm]inisters|[Hh]eads of"
-    r" (?:[Ss]tate|[Gg]overnment)|[Kk]ings|[Dd]elegations|[Vv]ice [Pp]residents)"
-    r" (?:of|from) (?:the )?$")
-
-
 def before_end_list(text: str, previous_end: int, start: int) -> bool:
     """Tell whether only a list's joint (", ", " and ") stands between two mentions."""
     return previous_end >= 0 and bool(_LIST_GAP.fullmatch(text, previous_end, start))
@@ -319,15 +307,10 @@ def _donors(text: str, actor_mentions: Sequence[Mention], cues: Cues) -> set[str
         window = text[m.end : end][:AID_REACH]
         cue = cues.aid.search(window)
         # "pledged to boost their compliance" is a promise of its own, not help.
-        sends = cue is not None and not _PROMISE_TO.match(text, m.end + cue.end(), end)
+        sends = cue is not None and not (cues.help_infinitive is not None and cues.help_infinitive
+                                         .match(text, m.end + cue.end(), end))
         helping[m.code] = helping.get(m.code, True) and sends
     return {code for code, only_helps in helping.items() if only_helps}
-
-
-# After an aid verb, an infinitive that is no help: "pledged to boost",
-# "promised to cut" ("offered to send", "pledged to help" are help).
-_PROMISE_TO = re.compile(r"\s+to\s+(?!help|send|fly|provide|supply|deliver|give|donate|assist"
-                         r"|rebuild|support)\w")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -351,10 +334,6 @@ def _first(match) -> str:
     return match.group(0) if match else ""
 
 
-# Meeting cues that are verbs of a meeting held ("said he met X" reports a
-# meeting that happened; "said his meeting with X…" only refers to one).
-_HELD = ("met", "meets", "held", "received", "receives", "hosted", "hosts", "paid",
-         "spoke", "sat", "conferred", "called", "welcomed", "had")
 _TALKS_INCLUDED = re.compile(r"\b(?:[Tt]he (?:talks|meetings|bilaterals|discussions))\b"
                              r"[^.]{0,60}?\bincluded\b")
 # Meeting cues that are infinitives: a meeting to come only when scheduled
@@ -390,7 +369,7 @@ def _met(text: str, mentions: Sequence[Mention], cues: Cues
         return met, in_groups, meeting, planned, spans  # nobody to be a guest
     for cue in cues.meeting.finditer(text):
         start = sentence_start(text, cue.start())
-        held = cue.group(0).split()[0] in _HELD
+        held = cue.group(0).split()[0] in cues.held_verbs
         future = bool(cues.future.search(text, start, cue.start())
                       or cues.future.search(cue.group(0)))
         if (not held and not future and cues.reported.search(text, start, cue.start())) \

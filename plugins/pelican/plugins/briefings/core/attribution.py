@@ -29,6 +29,7 @@ from .aliases import AliasLearner, KnownPeople, descriptor_aliases, known_people
 from .cues import Cues, default_cues
 from .gazetteer import Gazetteer, Mention
 from .reading import Reading, read
+from .regions import Regions, default_regions
 from .report import Block
 from .rules import ROUNDUP_ITEM, decide, is_page_furniture
 from .story import Paragraph, StoryState
@@ -264,11 +265,13 @@ class Splitter:
 
     def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None,
                  aliases: Mapping[str, str] | None = None,
-                 people: Mapping[str, str] | None = None):
+                 people: Mapping[str, str] | None = None, regions: Regions | None = None):
         """:param people: office-holders known by name ({name: code});
-        ``data/people.json`` if ``None``."""
+        ``data/people.json`` if ``None``.
+        :param regions: the regions a headline may name; ``data/regions.json`` if ``None``."""
         self.gazetteer = gazetteer
         self.cues = cues or default_cues()
+        self.regions = regions or default_regions()
         self.site_aliases = dict(aliases or {})
         self.people = KnownPeople(known_people() if people is None else people)
         self._learner = AliasLearner(self.cues)
@@ -280,6 +283,7 @@ class Splitter:
         :param title: the report's headline.
         :param partners: country codes that get briefings; ``None`` to find them.
         """
+        automatic = partners is None
         texts = [title] + [b.text for b in blocks]
         joined = "\n".join(texts)
         # Whom the report introduces wins over the office-holders known by
@@ -336,6 +340,9 @@ class Splitter:
                 home_side, home, partners = False, None, None
         if partners is None:
             partners = self._find_subjects(title_reading, story, readings, counted)
+        if automatic:
+            headed = {code for b in blocks if b.is_heading for code in readings[b.index].actors}
+            partners = self._within_headline_region(title, title_reading, partners, headed)
         paragraphs, section_partners = self._attribute(title_reading, blocks, readings,
                                                        list(dict.fromkeys(partners)), home,
                                                        home_side, furniture,
@@ -351,6 +358,20 @@ class Splitter:
         )
 
     # -- partner discovery -------------------------------------------------
+
+    def _within_headline_region(self, title: str, title_reading: Reading,
+                                partners: Sequence[str], headed: set[str]) -> list[str]:
+        """Keep the countries found in the region the headline names, or named by it.
+
+        "Asian shares slip as chipmakers slide": the S&P 500's paragraph is
+        the Asian markets' background, not a story about the United States.
+        A country a subheading names ("## Japan - aid") has a section of its own.
+        """
+        scope = self.regions.scope(title)
+        if scope is None:
+            return list(partners)
+        named = {m.code for m in title_reading.mentions} | headed
+        return [code for code in partners if code in scope or code in named]
 
     def _headline_actors(self, reading: Reading) -> set[str]:
         # A city in a headline or subheading is where things happened

@@ -55,6 +55,8 @@ JOINT_SUMMIT_LEAD = 3
 GUEST_WEIGHT = 3
 # …and being the one who meets or travels in the lead, for it.
 HOST_WEIGHT = 3
+# "In Western Sahara, …", "Across Chile …": a paragraph opening on where it happens.
+_OPENS_ON_A_PLACE = re.compile(r"(?:In|Across|Inside|Throughout)\s+(?:the\s+)?")
 # A trip with this many stops is a tour, each stop a partner.
 TOUR_STOPS = 2
 
@@ -443,6 +445,9 @@ class Splitter:
         "Hungary blocked…"). One clause elsewhere is a passing mention.
         """
         covered: set[str] = self._headline_actors(title_reading)
+        # Named by the headline, a subheading or the lead, or where something happens.
+        named = set(covered)
+        group: set[str] = set()  # the parties of the group the report counts
         paragraphs: Counter[str] = Counter()
         lead_done = False
         # "Eight OPEC+ countries agreed…" (``counted``): a paragraph naming
@@ -453,6 +458,7 @@ class Splitter:
             if block.is_heading:
                 heading = self._headline_actors(reading)
                 covered |= heading
+                named |= heading
                 item = heading if len(heading) <= ROUNDUP_ITEM else set()
                 continue
             # "Sweden sent two aircraft": a donor is no subject of its own.
@@ -461,19 +467,33 @@ class Splitter:
                 # The lead names the parties, even in the statement it quotes
                 # ("“The eight OPEC+ countries Saudi Arabia, Russia… decided”").
                 covered |= about or (reading.actors - reading.donors)
+                named |= about or (reading.actors - reading.donors)
                 lead_done = True
             # Under "Niue - drought", a paragraph naming a donor is Niue's.
             if len(about) <= PARAGRAPH_OF_ITS_OWN and not (item and about - item):
                 covered |= about  # "Iraq and Kazakhstan submitted…"
-            covered |= reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
+            placed = reading.happening_actors & reading.unquoted_actors  # "Taiwan fell"
+            covered |= placed
+            named |= placed
             covered |= reading.people_listed  # "congratulated by the Presidents of A, B…"
             listed = (reading.actors | reading.bloc_members) - reading.donors
             if len(listed) in counted:
                 covered |= listed
+                group |= listed
             if not reading.meeting:
                 covered |= reading.named_places  # "Stocks in Norway and Denmark edged up"
+                named |= _subjects(reading, False)  # …and "In Western Sahara, a station…"
             paragraphs.update(about)
+            if reading.mentions and _OPENS_ON_A_PLACE.fullmatch(
+                    block.text, 0, reading.mentions[0].start):
+                named.add(reading.mentions[0].code)  # "In Western Sahara, a station…"
         covered |= {code for code, n in paragraphs.items() if n >= 2}
+        if group:
+            # "Eight producers agreed…" and the eight listed: a country outside
+            # the group with one paragraph only comments on what the group
+            # did ("The U.S. Energy Secretary said the cut was…").
+            covered = {code for code in covered
+                       if code in group or code in named or paragraphs[code] >= 2}
         return _ordered(covered, _first_mentions(blocks, readings))
 
     # -- attribution ---------------------------------------------------------

@@ -484,9 +484,12 @@ class Splitter:
                 covered |= reading.named_places  # "Stocks in Norway and Denmark edged up"
                 named |= _subjects(reading, False)  # …and "In Western Sahara, a station…"
             paragraphs.update(about)
-            if reading.mentions and _OPENS_ON_A_PLACE.fullmatch(
-                    block.text, 0, reading.mentions[0].start):
-                named.add(reading.mentions[0].code)  # "In Western Sahara, a station…"
+            first = reading.mentions[0] if reading.mentions else None
+            # "In Western Sahara, a station…" ("In Washington, the Secretary
+            # said…" opens on the government, not on a place).
+            if first is not None and first.kind == "name" \
+                    and _OPENS_ON_A_PLACE.fullmatch(block.text, 0, first.start):
+                named.add(first.code)
         covered |= {code for code, n in paragraphs.items() if n >= 2}
         if group:
             # "Eight producers agreed…" and the eight listed: a country outside

@@ -595,6 +595,15 @@ def test_an_acronym_opening_a_paragraph_acts_and_an_all_caps_dateline_does_not()
                             "attending the first day.", GAZ, {}, cues).actors
 
 
+@pytest.mark.parametrize("item", [
+    "LAOS – Power tariffs rose by a tenth on the first of the month, the utility said.",
+    "LAOS: Power tariffs rose by a tenth on the first of the month, the utility said.",
+])
+def test_a_round_up_items_all_caps_label_is_its_subject(item):
+    reading = read(item, GAZ, {}, default_cues())
+    assert "LA" in reading.actors and "LA" not in reading.places
+
+
 def test_a_subheading_opening_on_a_capital_is_no_dateline():
     got, _ = split("""
         Austria's foreign minister began a tour of the region on Monday.

@@ -83,8 +83,8 @@ def is_passing(text: str, m: Mention, cues: Cues, previous_end: int = -1) -> boo
         # An ALL-CAPS dateline is where the reporter filed from ("LONDON/DUBAI
         # –"), but a round-up's label is its item's subject ("GUATEMALA: Voters…"),
         # and an acronym opening a sentence acts ("UAE President…", "US officials…").
-        if m.start == 0 and m.kind == "name" and text.startswith(":", m.end):
-            return False
+        if m.start == 0 and m.kind == "name" and _ITEM_LABEL_AFTER.match(text, m.end):
+            return False  # "GUATEMALA: Voters…", "THAILAND – The ministry…"
         return bool(_DATELINE_REST.match(text, m.end))
     after = text[m.end : m.end + 2]
     if len(after) == 2 and after[0] == "-" and after[1].islower():
@@ -111,6 +111,8 @@ _TOWN_BEFORE = re.compile(
     r"[A-Z][\w'’-]+,\s*$")
 
 
+# What follows a round-up item's label: a colon, or a dash and a sentence.
+_ITEM_LABEL_AFTER = re.compile(r":|\s[–—-]\s+[A-Z]")
 # What follows a place in an ALL-CAPS dateline: punctuation, another
 # capitalised place or a date ("MINSK, 29 November", "LONDON/DUBAI –").
 _DATELINE_REST = re.compile(r"\s*(?:[,/(:;–—-]|[A-Z]{2,}\b|\d)")

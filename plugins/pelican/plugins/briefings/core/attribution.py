@@ -31,7 +31,7 @@ from .gazetteer import Gazetteer, Mention
 from .reading import Reading, read
 from .regions import Regions, default_regions
 from .report import Block
-from .rules import ROUNDUP_ITEM, decide, is_page_furniture
+from .rules import ROUNDUP_ITEM, decide, is_page_furniture, lines_before_the_dateline
 from .story import Paragraph, StoryState
 
 # Key of the lead (the part before the first subheading) in section_partners.
@@ -331,7 +331,8 @@ class Splitter:
         # The page's furniture ("© Agence France-Presse", a byline) names no partner.
         folded_title = " ".join(title.split()).casefold()
         furniture = frozenset(b.index for b in blocks if not b.is_heading and is_page_furniture(
-            b.text, readings[b.index], self.cues, folded_title))
+            b.text, readings[b.index], self.cues, folded_title)) | lines_before_the_dateline(
+            [b for b in blocks if not b.is_heading], readings, self.cues)
         story = [b for b in blocks if b.index not in furniture]
         if partners is None and home_side:
             partners = self._find_partners(title_reading, story, readings, home, introduced)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .attribution import Split
 from .gazetteer import Gazetteer
-from .report import Block, ParsedReport
+from .report import DATELINE, Block, ParsedReport
 from .topics import TopicMatcher
 
 # Elements whose inner HTML is phrasing content, so it can sit in a <p>.
@@ -41,17 +41,6 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Prof|No|Jr|Sr|Mt|Rev)\.)$")
 # "Dec. 12": a month's abbreviation followed by a day ends no sentence.
 _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
-# A dateline opening a paragraph: where (and when, and for whom) the reporter
-# filed, in capitals, then a dash ("TEHRAN –", "ASHGABAT, Dec 12 (Agency) -",
-# "LONDON/DUBAI (Reuters) —"). It says nothing about what happened, so it is
-# never a headline or a summary. A colon is not one: "GUATEMALA: Voters…" is
-# a round-up's label, the item's subject.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’/ -]*[A-Z.]"  # the place, in capitals
-    r"(?:\s*,\s*[^–—()\n]{1,40}?)?"  # ", Dec 12"
-    r"(?:\s*\([^()\n]{1,40}\))?"  # "(Agency)"
-    r"(?:\s+-+|\s*[–—])(?:\s+|$)")
-
 # Where a briefing's headline came from (``Briefing.headline_source``).
 FROM_SUBHEADING = "subheading"
 FROM_HEADLINE = "headline"
@@ -111,7 +100,7 @@ def sentences(text: str) -> list[str]:
 
 def without_dateline(text: str) -> str:
     """Return ``text`` without the dateline it opens with ("" if it is only one)."""
-    match = _DATELINE.match(text)
+    match = DATELINE.match(text)
     return text[match.end():].strip() if match else text
 
 

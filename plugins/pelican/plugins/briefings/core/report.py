@@ -39,6 +39,18 @@ _LITERAL_TEXT_TAGS = frozenset(HTMLFormatter.REGISTRY["minimal"].cdata_containin
 _IGNORED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
+# A dateline opening a paragraph: where (and when, and for whom) the reporter
+# filed, in capitals, then a dash ("TEHRAN –", "ASHGABAT, Dec 12 (Agency) -",
+# "LONDON/DUBAI (Reuters) —"). It says nothing about what happened, so it is
+# never a headline or a summary. A colon is not one: "GUATEMALA: Voters…" is
+# a round-up's label, the item's subject.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’/ -]*[A-Z.]"  # the place, in capitals
+    r"(?:\s*,\s*[^–—()\n]{1,40}?)?"  # ", Dec 12"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(Agency)"
+    r"(?:\s+-+|\s*[–—])(?:\s+|$)")
+
+
 def normalise_space(text: str) -> str:
     """Collapse runs of white space, as a browser does when it renders text."""
     # str.split() and the regex \s agree on what white space is.

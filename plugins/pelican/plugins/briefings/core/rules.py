@@ -15,10 +15,11 @@ added to whatever the deciding rule gave, except for page furniture.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .cues import Cues
 from .reading import GROUP_SIZE, Reading
+from .report import DATELINE, Block
 from .story import Decision, Paragraph, StoryState
 
 Rule = Callable[[Paragraph, StoryState], "Decision | None"]
@@ -50,6 +51,37 @@ def is_page_furniture(text: str, reading: Reading, cues: Cues, title: str = "") 
     return cues.is_furniture(text) or (
         bool(title) and " ".join(text.split()).casefold() == title) or (
         is_names_only(text) and all(m.kind in ("capital", "city") for m in reading.mentions))
+
+
+# How far into a report its dateline may stand, and how long a line before
+# it may be to be the page's (a caption, a date, a byline).
+DATELINE_WITHIN = 3
+LINE_BEFORE_DATELINE = 300
+
+
+def lines_before_the_dateline(paragraphs: Sequence[Block], readings: Mapping[int, Reading],
+                              cues: Cues) -> set[int]:
+    """Return the block indexes of the short lines above the story's dateline.
+
+    The story starts where the reporter filed from ("ANTAKYA, Turkey (AP) —");
+    a short line above it is the page's, a photo's caption with no credit
+    ("Rescuers search the rubble of a block in Antakya."), unless it reports
+    what someone said. A round-up's label ("LAOS – Tariffs rose…") is no
+    dateline: it names a country, not where a reporter filed from.
+    """
+    for number, block in enumerate(paragraphs[:DATELINE_WITHIN]):
+        match = DATELINE.match(block.text)
+        if match is None:
+            continue
+        first = readings[block.index].mentions[:1]
+        if "(" not in match.group(0) and "," not in match.group(0) and not (
+                first and first[0].start == 0 and first[0].kind in ("capital", "city")):
+            return set()
+        # A caption is a sentence; a line with no stop is an item's
+        # headline ("Kenya's central bank cuts key rate"), the story's.
+        return {b.index for b in paragraphs[:number] if len(b.text) <= LINE_BEFORE_DATELINE
+                and b.text.rstrip().endswith(".") and not cues.reported.search(b.text)}
+    return set()
 
 
 # A byline or a desk's name: a few capitalised words, "and" between them.

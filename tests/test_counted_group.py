@@ -44,3 +44,21 @@ def test_a_commenting_country_with_two_paragraphs_stays():
     found = _found("Japan's trade minister said the decision was disappointing.\n\n"
                    "    Japan imports most of its crude from the Gulf, he added.")
     assert "JP" in found
+
+
+BUDGET_DAY = """\
+    Finance ministers in Kenya, Uganda, Tanzania and Rwanda read their budgets on Thursday.
+
+    The bloc, whose secretariat sits in Arusha, has eight members: Burundi, the Democratic
+    Republic of the Congo, Kenya, Rwanda, Somalia, South Sudan, Tanzania and Uganda.
+
+    Kenya raised its duty on imported steel to 35 per cent.
+"""
+
+
+def test_a_blocs_size_and_membership_list_are_background_not_its_parties():
+    html = markdown.markdown(dedent(BUDGET_DAY))
+    split = Splitter(GAZ).split("Budget day in four capitals", parse_report(html).blocks,
+                                ["KE", "UG", "TZ", "RW"])
+    assert split.paragraphs[1].primary == set()
+    assert split.paragraphs[2].primary == {"KE"}

@@ -228,6 +228,8 @@ def _group_sizes(texts: Iterable[str]) -> frozenset[int]:
         if not any(noun in text for noun in _GROUP_NOUNS):
             continue  # most paragraphs count no group: skip the search
         for match in _GROUP_OF.finditer(text):
+            if text.endswith(("has ", "have "), 0, match.start()):
+                continue  # "The bloc has eight members": its size, not a group of parties
             word = match.group(1).casefold()
             size = _NUMBERS.get(word) or (int(word) if word.isdigit() else 0)
             if size >= COUNTED_GROUP:

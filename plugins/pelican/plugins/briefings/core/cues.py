@@ -267,7 +267,8 @@ class Cues:
                                    r"^\W*(?:The\s+)?(?:%s)(?:’s|'s)?(?![\w+])", ignore_case=False),
             meeting_noun=_optional(data, "meeting_nouns"),
             aid=_optional(data, "aid_cues"),
-            membership=_optional(data, "membership_cues"),
+            # "(?!\w)": a cue may end in a colon ("has eight members: A, B…").
+            membership=_optional(data, "membership_cues", r"\b(?:%s)(?!\w)"),
             another_meeting=_optional(data, "another_meeting_cues"),
             joint_summit=_optional(data, "joint_summit_cues"),
             prices=_optional(data, "price_cues", ignore_case=False),

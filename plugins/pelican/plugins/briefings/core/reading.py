@@ -295,6 +295,8 @@ def _bloc_members(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str
     for m in mentions:
         start = text.rfind(". ", 0, m.start)
         in_list = any(start < cue.start() < m.start for cue in listing)
+        if not in_list and m.kind == "city":
+            continue  # "whose secretariat sits in Arusha": the bloc's seat, in passing
         members[m.code] = members.get(m.code, True) and in_list
     return {code for code, only_listed in members.items() if only_listed}
 

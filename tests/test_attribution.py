@@ -604,6 +604,15 @@ def test_a_round_up_items_all_caps_label_is_its_subject(item):
     assert "LA" in reading.actors and "LA" not in reading.places
 
 
+def test_a_city_states_all_caps_name_and_a_dash_is_where_the_story_was_filed():
+    reading = read("MONACO – The casino's owner reported a rise in winter bookings on Friday.",
+                   GAZ, {}, default_cues())
+    assert "MC" in reading.places and "MC" not in reading.actors
+    labelled = read("MONACO: The casino's owner reported a rise in winter bookings on Friday.",
+                    GAZ, {}, default_cues())
+    assert "MC" in labelled.actors
+
+
 def test_a_subheading_opening_on_a_capital_is_no_dateline():
     got, _ = split("""
         Austria's foreign minister began a tour of the region on Monday.

@@ -327,6 +327,10 @@ class Gazetteer:
         )
         self._by_code = {c.code: c for c in self.countries}
         self._by_key = _resolve_index(self.countries)
+        # Countries whose name is also their capital's ("Singapore", "Monaco"):
+        # an ALL-CAPS "SINGAPORE —" opening a story is where it was filed.
+        self.city_states: frozenset[str] = frozenset(
+            c.code for c in self.countries if set(c.names) & set(c.capitals))
         self._matcher = _Matcher(*_base_forms(self.countries, data))
         # "the kingdom" -> the countries it may mean ({phrase: codes}); the
         # phrases are written in lower case, "The kingdom" is found too.

@@ -74,16 +74,20 @@ class Reading:
     people_listed: set[str] = field(default_factory=set)
 
 
-def is_passing(text: str, m: Mention, cues: Cues, previous_end: int = -1) -> bool:
+def is_passing(text: str, m: Mention, cues: Cues, previous_end: int = -1,
+               city_states: frozenset[str] = frozenset()) -> bool:
     """Tell whether a mention names a place or topic rather than an actor.
 
     :param previous_end: where the mention before it ends (-1 if none).
+    :param city_states: the countries whose name is also their capital's.
     """
     if m.text.isupper() and m.kind != "demonym" and not _LOWER.search(text, 0, m.start):
         # An ALL-CAPS dateline is where the reporter filed from ("LONDON/DUBAI
         # –"), but a round-up's label is its item's subject ("GUATEMALA: Voters…"),
         # and an acronym opening a sentence acts ("UAE President…", "US officials…").
-        if m.start == 0 and m.kind == "name" and _ITEM_LABEL_AFTER.match(text, m.end):
+        label = _ITEM_LABEL_AFTER.match(text, m.end) if m.start == 0 and m.kind == "name" \
+            else None
+        if label and (label.group() == ":" or m.code not in city_states):
             return False  # "GUATEMALA: Voters…", "THAILAND – The ministry…"
         return bool(_DATELINE_REST.match(text, m.end))
     after = text[m.end : m.end + 2]
@@ -232,7 +236,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             candidates.append(m)
         # "services to Singapore and Bangkok": a list of places stays one.
         listed = previous is not None and before_end_list(text, previous.end, m.start)
-        if listed or is_passing(text, m, cues, before_end) or _is_modifier(text, m, cues) or (
+        if listed or is_passing(text, m, cues, before_end, gazetteer.city_states) or _is_modifier(text, m, cues) or (
                 m.kind == "demonym" and cues.place_noun is not None
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 from sitebuild import ROOT, build_site, copy_content
 
@@ -144,3 +145,30 @@ def test_keys_hold_across_processes(tmp_path):
         logs.append(run.stderr)
     assert "rendered 0 pages and feeds" not in logs[0]
     assert "rendered 0 pages and feeds" in logs[1], logs[1][-2000:]
+
+
+def test_a_reports_only_feed_is_keyed_by_the_reports_it_carries(tmp_path):
+    """The site feed carries reports only: an edit to one behind newer briefings reaches it.
+
+    With FEED_MAX_ITEMS = 2 the feed holds the seed and the newest other
+    report, while the first two articles of every kind are the seed and
+    one of its briefings; a key over those would miss the edit.
+    """
+    content = copy_content(tmp_path / "content")
+    benchcorpus.write_reports(content / "reports", 2)
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "FEED_MAX_ITEMS": 2, **CACHED}
+    build_site(content, tmp_path / "cached", **settings)
+    before = feedparser.parse((tmp_path / "cached" / "feeds" / "all.atom.xml").read_bytes())
+    assert len(before.entries) == 2
+    second = before.entries[1]
+    edited = next(p for p in (content / "reports").glob("*.md")
+                  if p.stem in second.link)
+    edited.write_text(edited.read_text(encoding="utf-8").rstrip("\n")
+                      + " A correction was appended.\n", encoding="utf-8")
+    build_site(content, tmp_path / "cached", **settings)
+    after = feedparser.parse((tmp_path / "cached" / "feeds" / "all.atom.xml").read_bytes())
+    assert "A correction was appended." in after.entries[1].content[0].value
+    clean = build_site(content, tmp_path / "clean", FEED_MAX_ITEMS=2)
+    for feed in ("all.atom.xml", "all.rss.xml"):
+        assert (tmp_path / "cached" / "feeds" / feed).read_bytes() == \
+            (clean / "feeds" / feed).read_bytes()

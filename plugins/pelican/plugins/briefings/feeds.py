@@ -107,11 +107,22 @@ class FeedWriter(GuardedWrites, Writer):
 
     _identity: FeedIdentity | None = None
 
+    @staticmethod
+    def feed_elements(elements, context, path):
+        """Return the articles the feed at ``path`` carries: a reports-only feed drops briefings.
+
+        The one place this is decided: the incremental writer keys a feed by
+        exactly these, so an edited report behind newer briefings is not missed.
+        """
+        identity = context.get(IDENTITIES, {}).get(path) if path else None
+        if identity is not None and identity.reports_only:
+            return [e for e in elements if getattr(e, "briefing_role", None) != BRIEFING]
+        return elements
+
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
         identity = context.get(IDENTITIES, {}).get(path) if path else None
-        if identity is not None and identity.reports_only:
-            elements = [e for e in elements if getattr(e, "briefing_role", None) != BRIEFING]
+        elements = self.feed_elements(elements, context, path)
         self._identity = identity
         try:
             return super().write_feed(elements, context, path, url, feed_type,

@@ -371,7 +371,7 @@ class IncrementalWriter(FeedWriter):
     def _feed_key(self, elements, context, path, url, feed_type, feed_title) -> bytes:
         digest = hashlib.sha256(self.templates + self._site_digest(context))
         digest.update(repr((path, url, feed_type, feed_title)).encode())
-        items = elements[: self.settings["FEED_MAX_ITEMS"]]
+        items = self.feed_elements(elements, context, path)[: self.settings["FEED_MAX_ITEMS"]]
         digest.update(self.fingerprints.value(list(items), deep=True))
         return digest.digest()
 

@@ -949,3 +949,34 @@ def test_a_home_that_is_one_of_a_counted_group_acting_as_one_is_no_home_side():
         Saudi Energy Minister Prince Abdulaziz held talks with Iraqi and Kuwaiti officials.
         """, None, title="Producers extend cuts")
     assert result.home_side is False and "SA" in result.partners
+
+
+def test_a_demonym_after_an_indefinite_article_is_an_origin_not_an_actor():
+    # "a Japanese drugmaker", "a former Uruguayan minister": where a firm or
+    # a person comes from; the country does not act.
+    reading = read("Clinics began using a vaccine made by a Japanese drugmaker on Monday.",
+                   GAZ, {}, default_cues())
+    assert "JP" not in reading.actors and "JP" in reading.places
+    observers = read("The mission, led by a former Uruguayan foreign minister, praised the vote.",
+                     GAZ, {}, default_cues())
+    assert "UY" not in observers.actors
+    assert "JP" in read("The Japanese drugmaker said its vaccine was ready.",
+                        GAZ, {}, default_cues()).actors
+
+
+def test_an_election_in_the_country_named_most_is_its_story_not_its_home_side():
+    got, result = split("""
+        YEREVAN -- The ruling party won Armenia’s parliamentary elections on Sunday, results showed.
+
+        Turnout was 52 percent, and queues formed late at polling stations in Armenia's cities.
+
+        Armenia's opposition said it would challenge the count in Armenia's courts.
+
+        Azerbaijani President Ilham Aliyev telephoned Pashinyan to congratulate him.
+
+        ## Tbilisi: congratulations
+
+        Georgian Prime Minister Irakli Kobakhidze met Armenian Prime Minister Nikol Pashinyan on Monday.
+        """, None, title="Ruling party wins Armenian election")
+    assert result.home is None
+    assert got["AM"][:3] == [0, 1, 2] and got["GE"] == [4]

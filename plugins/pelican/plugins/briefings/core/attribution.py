@@ -124,6 +124,20 @@ def find_home(readings: Sequence[Reading], stops: Iterable[str] = ()) -> str | N
     return top
 
 
+def _home_is_the_event(home: str, texts: Sequence[str], readings: Sequence[Reading],
+                       cues: Cues) -> bool:
+    """Tell whether the headline or the lead makes ``home`` the place of an event.
+
+    "Armenia’s parliamentary elections", "Armenian election": an election
+    or a disaster named right after the country (``home_event_nouns``).
+    """
+    if cues.home_event is None:
+        return False
+    return any(m.code == home and cues.home_event.match(text, m.end)
+               for text, reading in zip(texts, readings, strict=True)
+               for m in reading.mentions)
+
+
 def _stop(heading: Reading) -> set[str]:
     """Return the country a subheading shows as a tour's stop, if any.
 
@@ -315,6 +329,14 @@ class Splitter:
             # A round-up where one item has a visit ("UN envoy visits
             # Laayoune"): nobody's official is the subject throughout. One
             # whose lead has the home side meet or travel stays told from it.
+            home_side, home = False, None
+
+        if home is not None and _home_is_the_event(
+                home, [title, *(b.text for b in blocks if not b.is_heading)][:2],
+                [title_reading, *paragraphs][:2], self.cues):
+            # "…won Armenia’s parliamentary elections": the country that is
+            # named most is where the story happens, and the leaders who call
+            # to congratulate are its neighbours, not its hosts.
             home_side, home = False, None
 
         # The groups the report counts ("Five producers agreed…"), read once,

@@ -208,6 +208,7 @@ class Cues:
     membership: re.Pattern | None = None  # "members are", "comprising": a bloc's list
     another_meeting: re.Pattern | None = None  # "also met": a further meeting
     joint_summit: re.Pattern | None = None  # "tripartite summit": states meeting as equals
+    home_event: re.Pattern | None = None  # "’s parliamentary elections": the home is the story
     prices: re.Pattern | None = None  # "Brent", "oil prices": a paragraph of prices
     market_noun: re.Pattern | None = None  # " dollar", " stocks": after "US", a market's background
     listed_people: re.Pattern | None = None  # "the Presidents of ": a list of countries acts
@@ -271,6 +272,10 @@ class Cues:
             membership=_optional(data, "membership_cues", r"\b(?:%s)(?!\w)"),
             another_meeting=_optional(data, "another_meeting_cues"),
             joint_summit=_optional(data, "joint_summit_cues"),
+            # Right after a country's name: "Armenia’s parliamentary elections",
+            # "Armenian election", "Nepal floods" (up to two words between).
+            home_event=_optional(data, "home_event_nouns",
+                                 r"(?:’s|'s)?(?:\s+[a-z][a-z-]*){0,2}\s+(?:%s)\b"),
             prices=_optional(data, "price_cues", ignore_case=False),
             market_noun=_optional(data, "market_nouns", r"\s+(?:%s)\b", ignore_case=False),
             listed_people=_optional(data, "listed_people_nouns",

@@ -154,6 +154,20 @@ def _is_modifier(text: str, m: Mention, cues: Cues) -> bool:
                 and _MODIFIER_BEFORE.search(text, max(0, m.start - 8), m.start))
 
 
+def _is_origin(text: str, m: Mention) -> bool:
+    """Tell whether a demonym only says where someone comes from: "a Japanese drugmaker".
+
+    One of a kind, told by the indefinite article ("a former Uruguayan
+    minister", "an Indian-owned tanker"), is a person's or a firm's origin;
+    the country does not act ("the Japanese drugmaker's vaccine").
+    """
+    return m.kind == "demonym" and bool(
+        _INDEFINITE_BEFORE.search(text, max(0, m.start - 24), m.start))
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[a-z]+(?:-[a-z]+)?\s+)?$")
+
+
 # "the UAE has close ties", "the US will": a verb after it, so it acts.
 _VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|were|are|will|would|can|could|may|might"
                          r"|must|should|said|says|also|and|or|to|as|on|in)\b")
@@ -236,7 +250,8 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
             candidates.append(m)
         # "services to Singapore and Bangkok": a list of places stays one.
         listed = previous is not None and before_end_list(text, previous.end, m.start)
-        if listed or is_passing(text, m, cues, before_end, gazetteer.city_states) or _is_modifier(text, m, cues) or (
+        if listed or is_passing(text, m, cues, before_end, gazetteer.city_states) \
+                or _is_modifier(text, m, cues) or _is_origin(text, m) or (
                 m.kind == "demonym" and cues.place_noun is not None
                 and cues.place_noun.match(text, m.end)):  # "the Vietnamese border"
             places.add(m.code)

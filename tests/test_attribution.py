@@ -701,6 +701,19 @@ def test_the_guests_of_a_programme_still_to_come_are_partners():
     "Agency writers Ana Ruiz in Lima and Tom Beck in Quito contributed.",
     "ab/cd (Reuters, AFP)",
     "Leaders Gather in the Capital for Talks on Water",
+    "Waves break over the sea wall of the capital.(Supplied: Weather Service)",
+    "Rescuers carry a boat across a flooded road on Monday. (Xinhua/A. Writer)",
+    "Farmers dry rice on a road outside the city on Sunday. (Kyodo)",
+    "Photo taken on May 3 shows a container ship at the port.",
+    "By ANA RUIZ and TOM BECK – Associated Press",
+    "June 20, 2026 - 21:45",
+    "//Agency// AB27/06/2026 21:54:49",
+    "==Kyodo",
+    "Capital, Town, March 7 / Agency A. Writer /",
+    "Email your stories to desk@example.org - Thursday 24 March",
+    "Could not display Tweet",
+    "Get Involved: #DeskLive",
+    "AP Business Writer Ana Ruiz in Tokyo contributed.",
 ])
 def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
     assert default_cues().is_furniture(line)
@@ -711,6 +724,9 @@ def test_captions_hashtags_and_related_headlines_are_page_furniture(line):
     "The ministers agreed to meet again in June.",
     "Photo exhibitions will open in three capitals next month, the ministry said.",
     "Reporters were told that Japan contributed five million dollars.",
+    "The ministry said readers could write to its office with questions about the new rules,"
+    " which take effect on Monday, at press@example.org or by post.",
+    "Tonga, Fiji and Samoa, March 7 was the day the storm made landfall in all three.",
 ])
 def test_a_list_item_of_names_or_a_sentence_is_no_furniture(line):
     assert not default_cues().is_furniture(line)

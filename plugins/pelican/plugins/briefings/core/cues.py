@@ -21,6 +21,16 @@ FURNITURE_LINE = 200
 _SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*"
                        # "– Example News", "— Agency Desk": a dash, then a name only.
                        r"|[–—-]+\s*[A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*){0,3}\s*")
+# An agency's slug closing a story: "//Agency// AB27/06/2021 21:54", "==Agency".
+_AGENCY_SLUG = re.compile(r"(?://\s*[A-Z][\w ]{1,30}//|={2,}\s*[A-Z][\w]{1,30}\s*$).*")
+# A dateline standing alone above the story, with the writer's name:
+# "Capital, Town, March 7 / Agency A. Writer /", "TOKYO, Dec. 1 Agency".
+_DATELINE_ALONE = re.compile(
+    r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,4},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept"
+    r"|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:/[^/]{1,60}/?|[A-Z][\w ]{1,30})")
+# An e-mail address on a short line: the page's contact box, not the story.
+_EMAIL = re.compile(r".*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b.*")
+EMAIL_LINE = 120
 # Lines of a page's furniture that no phrase list can hold: a date or a time
 # alone ("3 March 2021, 09:15", "Sept. 4, 2021", "2021-05-04T08:02:11+00:00"),
 # a ticker's figures ("1234.56 -", "-0.67", "A+"), an embedded post's
@@ -31,7 +41,7 @@ _DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE_LINE = re.compile(
     r"(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?(?:"
     rf"(?:[A-Z]{{2,}}\s+)?{_DAY}(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
-    r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
+    r"(?:(?:,?\s+|\s+[-–—|]\s+)\d{1,2}:\d{2}(?:\s*[ap]m)?)?\.?"
     # "17 Jul. 11:30 (UTC+3 MSK)": a day and a time, no year.
     rf"|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]m)?"
     r"(?:\s*\([^)]*\))?"
@@ -48,7 +58,10 @@ _POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
 # A caption's credit closing it: "…tied up in the harbour on Tuesday. (Reuters)".
 _CREDIT_AT_END = re.compile(
-    r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File)\)"
+    r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File|Kyodo|EFE)"
+    # "(Supplied: Weather Service)", "(ABC News: A. Writer)", "(Xinhua/A. Writer)"
+    r"(?:\s*[:/][^)]{1,80})?\)"
+    r"|\((?:Supplied|ABC News|Facebook|Twitter|Instagram|Photo courtesy of)\b[^)]{0,80}\)"
     r"|[.—–]\s*(?:AFP|Reuters|AP|EPA|Xinhua)(?:\s+photo)?)\.?")
 # A caption's credit, whatever the caption's length: "(Photo by … / AFP)",
 # "[File: … /Reuters]", "… via Getty Images", "…, May 4. REUTERS",
@@ -59,7 +72,7 @@ _CREDIT_ANYWHERE = ("(Photo by ", "(Photo: ", "[File:", "via Getty Images", "aut
                     "PHOTO |", "PHOTO|", " / AP ", " / AP.", " / AFP", " / Reuters", " / EPA",
                     "/AFP ", "/Reuters ")
 _CAPTION_OPENINGS = ("From left", "(From left", "From right", "Left to right", "L-R", "(L-R",
-                     "L to R")
+                     "L to R", "Photo taken on", "This photo taken on", "A photo taken on")
 _CREDIT_AT_CLOSE = re.compile(
     r"\s(?:REUTERS|AFP|AP PHOTO|EPA)\s*$"
     r"|\b(?:Photo|PHOTO|Photograph|Picture|Image)s?:\s*[^.!?]{1,80}$")
@@ -82,7 +95,8 @@ def is_caption(text: str) -> bool:
 
 # Who else reported the story, closing it: "Associated Press writer <Name>
 # in <City> contributed.", "<Name> contributed reporting from <City>."
-_CONTRIBUTED = re.compile(r"[^.]{0,200}\b(?:writers?|correspondents?|reporters?|journalists?)\b"
+_CONTRIBUTED = re.compile(r"[^.]{0,200}\b(?:[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?"
+                          r"|[Jj]ournalists?)\b"
                           r"[^.]{0,200}\bcontributed(?: to this (?:report|story)"
                           r"| reporting(?: from [^.]{1,40})?)?\.?")
 # A desk's initials and its sources, closing a story: "es/rc (Reuters, AFP)".
@@ -114,7 +128,8 @@ def is_headline_line(text: str) -> bool:
 # A page's widget left in the text: "spot_img".
 _WIDGET = re.compile(r"[a-z]+_[a-z_]+")
 CAPTION_LINE = 300
-_BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}")
+_BYLINE = re.compile(r"By\s+(?:[A-Z][\w.’'-]*\s*(?:,|and|&)?\s*){1,6}"
+                     r"(?:[–—-]\s*(?:[A-Z][\w.’'-]*\s*){1,4})?")
 
 
 def _alternation(phrases, ignore_case: bool = False) -> str:
@@ -310,7 +325,8 @@ class Cues:
                 or any(marker in text for marker in self.furniture_markers)
                 or any(pattern.fullmatch(text.strip()) for pattern in (
                     _SIGN_OFF, _DATE_LINE, _FEW_LETTERS, _BYLINE, _VIDEO_TIME, _MENU,
-                    _CUT_SHORT, _WIDGET))
+                    _CUT_SHORT, _WIDGET, _AGENCY_SLUG, _DATELINE_ALONE))
+                or (len(text) < EMAIL_LINE and "@" in text and bool(_EMAIL.fullmatch(text)))
                 or bool(_POST_SIGNATURE.match(text)))
 
     def is_place_before(self, before: str) -> bool:

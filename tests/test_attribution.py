@@ -996,3 +996,31 @@ def test_an_election_in_the_country_named_most_is_its_story_not_its_home_side():
         """, None, title="Ruling party wins Armenian election")
     assert result.home is None
     assert got["AM"][:3] == [0, 1, 2] and got["GE"] == [4]
+
+
+def test_demonyms_listed_before_a_title_name_each_ones_leader():
+    reading = read("Messages came from the Belarussian, Cuban and Nicaraguan presidents.",
+                   GAZ, {}, default_cues())
+    assert reading.people_listed == {"BY", "CU", "NI"}
+    assert read("A Cuban cigar and a Nicaraguan rum were on the table.",
+                GAZ, {}, default_cues()).people_listed == set()
+
+
+def test_a_president_elect_of_the_outlets_own_country_makes_the_election_its_story():
+    got, result = split("""
+        June 20, 2026 - 21:45
+
+        TEHRAN – Foreign leaders sent messages to Iran’s President-elect on Sunday.
+
+        Among them were the Belarusian, Cuban and Nicaraguan presidents.
+
+        Iran's electoral commission said turnout in Iran had been 49 percent.
+
+        ## Ankara: a call
+
+        Iranian Foreign Minister Abbas Araghchi met Turkish Foreign Minister Hakan Fidan in Tehran.
+
+        Iran's foreign minister said Iran would work with Turkey.
+        """, None, title="Congratulations pour in")
+    assert result.home is None
+    assert {"IR", "BY", "CU", "NI", "TR"} <= set(got)

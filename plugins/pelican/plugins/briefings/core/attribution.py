@@ -331,14 +331,6 @@ class Splitter:
             # whose lead has the home side meet or travel stays told from it.
             home_side, home = False, None
 
-        if home is not None and _home_is_the_event(
-                home, [title, *(b.text for b in blocks if not b.is_heading)][:2],
-                [title_reading, *paragraphs][:2], self.cues):
-            # "…won Armenia’s parliamentary elections": the country that is
-            # named most is where the story happens, and the leaders who call
-            # to congratulate are its neighbours, not its hosts.
-            home_side, home = False, None
-
         # The groups the report counts ("Five producers agreed…"), read once,
         # and only if some paragraph lists that many countries at all.
         counted = _group_sizes(texts) if any(
@@ -358,6 +350,14 @@ class Splitter:
             b.text, readings[b.index], self.cues, folded_title)) | lines_before_the_dateline(
             [b for b in blocks if not b.is_heading], readings, self.cues)
         story = [b for b in blocks if b.index not in furniture]
+        lead = [b for b in story if not b.is_heading][:1]
+        if home is not None and _home_is_the_event(
+                home, [title, *(b.text for b in lead)],
+                [title_reading, *(readings[b.index] for b in lead)], self.cues):
+            # "…won Armenia’s parliamentary elections": the country that is
+            # named most is where the story happens, and the leaders who call
+            # to congratulate are its neighbours, not its hosts.
+            home_side, home = False, None
         if partners is None and home_side:
             partners = self._find_partners(title_reading, story, readings, home, introduced)
             if not partners:

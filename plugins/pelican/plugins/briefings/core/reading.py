@@ -274,6 +274,7 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                 # "Germany’s DAX slipped", "Taiwan fell", and each of a list
                 # before it: "China, Hong Kong and South Korea fell".
                 happening_actors.update(chain)
+    people_listed |= _listed_by_their_leaders(text, mentions, cues)
     met, met_in_group, meeting, planned, cue_spans = _met(text, candidates, cues)
     visited, visit_spans = _visited(text, mentions, cues)
     donors = _donors(text, actor_mentions, cues) - met
@@ -296,6 +297,33 @@ def read(text: str, gazetteer: Gazetteer, aliases: Mapping[str, str], cues: Cues
                    named_places - actors, opening if opening in places else "",
                    meeting, happening_actors, visited, donors, in_bloc_list,
                    planned - met, hosts, people_listed & actors - in_bloc_list)
+
+
+def _listed_by_their_leaders(text: str, mentions: Sequence[Mention], cues: Cues) -> set[str]:
+    """Return the countries of a list of demonyms before a title: each one's leader acts.
+
+    "the Belarusian, Venezuelan and Cuban presidents", "the French, German
+    and Italian leaders": as "the Presidents of A, B and C" is.
+    """
+    found: set[str] = set()
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and m.kind == "demonym" and (
+                not run or before_end_list(text, run[-1].end, m.start)):
+            run.append(m)
+            continue
+        if len(run) >= LISTED_LEADERS:
+            after = text[run[-1].end: run[-1].end + 40].split()[:3]
+            if any(w.strip(",.;:").casefold().rstrip("s") in cues.title_words
+                   or w.strip(",.;:").casefold() in _LEADER_NOUNS for w in after):
+                found.update(r.code for r in run)
+        run = [m] if m is not None and m.kind == "demonym" else []
+    return found
+
+
+# A list of demonyms this long before a title names each one's leader.
+LISTED_LEADERS = 2
+_LEADER_NOUNS = frozenset({"leaders", "counterparts", "heads", "delegations", "envoys"})
 
 
 def before_end_list(text: str, previous_end: int, start: int) -> bool:

@@ -196,9 +196,10 @@ def test_shapes_test_part_does_not_regress(automatic, recall, precision, exact):
 
 SHAPES_TEST2 = DATA / "shapes" / "test2"
 SHAPES_TEST3 = DATA / "shapes" / "test3"
+SHAPES_TEST4 = DATA / "shapes" / "test4"
 # The frozen parts written and labelled blind after each round's tuning,
 # each measured once when that round's rules were final, never tuned on.
-FROZEN_PARTS = {"test2": SHAPES_TEST2, "test3": SHAPES_TEST3}
+FROZEN_PARTS = {"test2": SHAPES_TEST2, "test3": SHAPES_TEST3, "test4": SHAPES_TEST4}
 
 
 @pytest.mark.parametrize("part, automatic, recall, precision, exact", [
@@ -209,8 +210,11 @@ FROZEN_PARTS = {"test2": SHAPES_TEST2, "test3": SHAPES_TEST3}
     # (on the way, a summit of equals having no home side traded a little
     # precision for the host's paragraphs); contributor lines and desk
     # initials read as page furniture then lift it to 0.927 and 0.836.
-    ("test2", False, 0.96, 0.92, 1.0),
-    ("test2", True, 0.93, 0.83, 0.37),
+    # Round four read this part's mistakes (so it is seen): a demonym after
+    # "a"/"an" is an origin, an election named right after the most-named
+    # country is its story: 0.964 / 0.938 and 0.960 / 0.880, 10 of 16.
+    ("test2", False, 0.96, 0.93, 1.0),
+    ("test2", True, 0.95, 0.87, 0.62),
     # test3 (16 reports, 13 not diplomatic), measured once in round three:
     # 0.987 / 0.868; automatic 0.965 / 0.737, 2 of 16 (the rules as the
     # round began: 0.978 / 0.914 and 0.925 / 0.789, 3 of 16). Recall rose and
@@ -223,9 +227,20 @@ FROZEN_PARTS = {"test2": SHAPES_TEST2, "test3": SHAPES_TEST3}
     # contributor lines and desk initials (already seen in test2) became page
     # furniture, giving 0.987 / 0.907 and 0.965 / 0.766, 2 of 16; the floors
     # are those, and a new frozen part is needed for an unseen figure.
-    ("test3", False, 0.98, 0.90, 1.0),
-    ("test3", True, 0.96, 0.76, 0.12),
-], ids=["test2-countries-line", "test2-automatic", "test3-countries-line", "test3-automatic"])
+    # Round four, with the rules above and real-copy furniture: 0.996 / 0.934
+    # and 0.978 / 0.874, 7 of 16.
+    ("test3", False, 0.99, 0.93, 1.0),
+    ("test3", True, 0.97, 0.87, 0.43),
+    # test4 (14 reports, 10 not diplomatic), written blind in round four by
+    # two writers briefed only with the labelling guide; measured ONCE, when
+    # round four's rules were final, never tuned on: with `Countries:` 0.958
+    # / 0.854; automatic 0.905 / 0.771, exact sets 5 of 14 (the rules as the
+    # round began: 0.958 / 0.854 and 0.900 / 0.774, 5 of 14). FAR below the
+    # issue's targets (0.98; 0.95 and 85%): floors, not goals.
+    ("test4", False, 0.95, 0.85, 1.0),
+    ("test4", True, 0.90, 0.77, 0.35),
+], ids=["test2-countries-line", "test2-automatic", "test3-countries-line", "test3-automatic",
+        "test4-countries-line", "test4-automatic"])
 def test_frozen_shapes_parts_do_not_regress(part, automatic, recall, precision, exact):
     """The frozen parts written blind after round two and round three.
 
@@ -233,4 +248,5 @@ def test_frozen_shapes_parts_do_not_regress(part, automatic, recall, precision, 
     """
     folder = FROZEN_PARTS[part]
     stems = sorted(p.stem for p in folder.glob("*.md"))
-    _assert_floors(folder, stems, 16, automatic, recall, precision, exact)
+    _assert_floors(folder, stems, 14 if part == "test4" else 16, automatic, recall, precision,
+                   exact)

@@ -99,6 +99,11 @@ def assign_feed_ids(articles, prefix: str) -> None:
             article.feed_id = entry_id(prefix, article)
 
 
+def _identity_of(context, path) -> FeedIdentity | None:
+    """Return the identity the plugin gave the feed at ``path``; None for one it does not know."""
+    return context.get(IDENTITIES, {}).get(path) if path else None
+
+
 class FeedWriter(GuardedWrites, Writer):
     """Pelican's writer; feeds get their identities (see the module docstring).
 
@@ -114,16 +119,15 @@ class FeedWriter(GuardedWrites, Writer):
         The one place this is decided: the incremental writer keys a feed by
         exactly these, so an edited report behind newer briefings is not missed.
         """
-        identity = context.get(IDENTITIES, {}).get(path) if path else None
+        identity = _identity_of(context, path)
         if identity is not None and identity.reports_only:
             return [e for e in elements if getattr(e, "briefing_role", None) != BRIEFING]
         return elements
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
-        identity = context.get(IDENTITIES, {}).get(path) if path else None
         elements = self.feed_elements(elements, context, path)
-        self._identity = identity
+        self._identity = _identity_of(context, path)
         try:
             return super().write_feed(elements, context, path, url, feed_type,
                                       override_output, feed_title)

@@ -371,7 +371,7 @@ class IncrementalWriter(FeedWriter):
     def _feed_key(self, elements, context, path, url, feed_type, feed_title) -> bytes:
         digest = hashlib.sha256(self.templates + self._site_digest(context))
         digest.update(repr((path, url, feed_type, feed_title)).encode())
-        items = self.feed_elements(elements, context, path)[: self.settings["FEED_MAX_ITEMS"]]
+        items = elements[: self.settings["FEED_MAX_ITEMS"]]
         digest.update(self.fingerprints.value(list(items), deep=True))
         return digest.digest()
 
@@ -422,6 +422,8 @@ class IncrementalWriter(FeedWriter):
             return super().write_feed(elements, context, path, url, feed_type,
                                       override_output, feed_title)
         complete = sanitised_join(self.output_path, path)
+        # Keyed by what the feed carries (a reports-only feed has no briefings).
+        elements = self.feed_elements(elements, context, path)
         key = self._feed_key(elements, context, path, url, feed_type, feed_title)
         self.current[complete] = (key,)
         if self._is_current(complete, key):

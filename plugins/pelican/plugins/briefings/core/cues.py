@@ -21,16 +21,6 @@ FURNITURE_LINE = 200
 _SIGN_OFF = re.compile(r"[\s\-–—(]*[A-Z][A-Z/]{2,}[\s\-–—)]*"
                        # "– Example News", "— Agency Desk": a dash, then a name only.
                        r"|[–—-]+\s*[A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*){0,3}\s*")
-# An agency's slug closing a story: "//Agency// AB27/06/2021 21:54", "==Agency".
-_AGENCY_SLUG = re.compile(r"(?://\s*[A-Z][\w ]{1,30}//|={2,}\s*[A-Z][\w]{1,30}\s*$).*")
-# A dateline standing alone above the story, with the writer's name:
-# "Capital, Town, March 7 / Agency A. Writer /", "TOKYO, Dec. 1 Agency".
-_DATELINE_ALONE = re.compile(
-    r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,4},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept"
-    r"|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?:/[^/]{1,60}/?|[A-Z][\w ]{1,30})")
-# An e-mail address on a short line: the page's contact box, not the story.
-_EMAIL = re.compile(r".*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b.*")
-EMAIL_LINE = 120
 # Lines of a page's furniture that no phrase list can hold: a date or a time
 # alone ("3 March 2021, 09:15", "Sept. 4, 2021", "2021-05-04T08:02:11+00:00"),
 # a ticker's figures ("1234.56 -", "-0.67", "A+"), an embedded post's
@@ -56,6 +46,16 @@ _CUT_SHORT = re.compile(r"[^“”\"]*(?:…|\.\.\.)")
 _POST_SIGNATURE = re.compile(r"[—–-]\s.*\(@\w+\)")
 # A photo's file name opening its caption ("210304-harbour-620.JPG Fishing boats…").
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
+# An agency's slug closing a story: "//Agency// AB27/06/2021 21:54", "==Agency".
+_AGENCY_SLUG = re.compile(r"//\s*[A-Z][\w ]{1,30}//.*|={2,}\s*[A-Z]\w{1,30}\s*")
+# A dateline standing alone above the story, with the writer's name:
+# "Capital, Town, March 7 / Agency A. Writer /", "TOKYO, Dec. 1 Agency".
+_DATELINE_ALONE = re.compile(
+    rf"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){{0,4}},\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
+    r"(?:/[^/]{1,60}/?|[A-Z][\w ]{1,30})")
+# An e-mail address on a short line: the page's contact box, not the story.
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL_LINE = 120
 # A caption's credit closing it: "…tied up in the harbour on Tuesday. (Reuters)".
 _CREDIT_AT_END = re.compile(
     r".*(?:\((?:Reuters|AFP|AP|AP Photo[^)]*|EPA|Getty Images|Xinhua|Anadolu|File|Kyodo|EFE)"
@@ -326,7 +326,7 @@ class Cues:
                 or any(pattern.fullmatch(text.strip()) for pattern in (
                     _SIGN_OFF, _DATE_LINE, _FEW_LETTERS, _BYLINE, _VIDEO_TIME, _MENU,
                     _CUT_SHORT, _WIDGET, _AGENCY_SLUG, _DATELINE_ALONE))
-                or (len(text) < EMAIL_LINE and "@" in text and bool(_EMAIL.fullmatch(text)))
+                or (len(text) < EMAIL_LINE and "@" in text and bool(_EMAIL.search(text)))
                 or bool(_POST_SIGNATURE.match(text)))
 
     def is_place_before(self, before: str) -> bool:

@@ -306,6 +306,8 @@ def _listed_by_their_leaders(text: str, mentions: Sequence[Mention], cues: Cues)
     and Italian leaders": as "the Presidents of A, B and C" is.
     """
     found: set[str] = set()
+    if sum(m.kind == "demonym" for m in mentions) < LISTED_LEADERS:
+        return found  # most paragraphs: no list of demonyms at all
     run: list[Mention] = []
     for m in [*mentions, None]:
         if m is not None and m.kind == "demonym" and (
